@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+
+namespace Vectra.Journal.Storage;
+
+/// <summary>The tables of <c>journal.db</c>. Records are only ever inserted; nothing updates or deletes them.</summary>
+internal static class JournalSchema
+{
+    public const int Version = 1;
+
+    /// <summary>Codec 0: args stored as given. The column exists so compression can come without a migration.</summary>
+    public const int RawCodec = 0;
+
+    private const string CreateSql = """
+        CREATE TABLE IF NOT EXISTS journal (
+            seq     INTEGER PRIMARY KEY,
+            ts      INTEGER NOT NULL,
+            session TEXT    NOT NULL,
+            conn    INTEGER NOT NULL,
+            source  TEXT    NOT NULL,
+            event   TEXT    NOT NULL,
+            codec   INTEGER NOT NULL DEFAULT 0,
+            args    BLOB    NOT NULL,
+            crc     INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS journal_ts ON journal (ts);
+        CREATE TABLE IF NOT EXISTS journal_sessions (
+            session   TEXT PRIMARY KEY,
+            source    TEXT    NOT NULL,
+            first_seq INTEGER NOT NULL,
+            last_seq  INTEGER NOT NULL,
+            records   INTEGER NOT NULL,
+            first_ts  INTEGER NOT NULL,
+            last_ts   INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS journal_meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """;
+
+    public static void Create(SqliteConnection connection)
+    {
+        using var tx = connection.BeginTransaction();
+        Execute(connection, CreateSql, tx);
+        using var meta = connection.CreateCommand();
+        meta.Transaction = tx;
+        meta.CommandText = "INSERT OR IGNORE INTO journal_meta (key, value) VALUES ('schema_version', $v)";
+        meta.Parameters.AddWithValue("$v", Version.ToString());
+        meta.ExecuteNonQuery();
+        tx.Commit();
+    }
+
+    public static void SetMeta(SqliteConnection connection, string key, string value)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO journal_meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$k", key);
+        command.Parameters.AddWithValue("$v", value);
+        command.ExecuteNonQuery();
+    }
+
+    public static string? GetMeta(SqliteConnection connection, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM journal_meta WHERE key = $k";
+        command.Parameters.AddWithValue("$k", key);
+        return command.ExecuteScalar() as string;
+    }
+
+    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

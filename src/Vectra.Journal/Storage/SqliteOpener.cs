@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+
+namespace Vectra.Journal.Storage;
+
+/// <summary>Opens connections to <c>journal.db</c> with the pragmas durability depends on.</summary>
+internal static class SqliteOpener
+{
+    /// <summary>The single writer's connection: WAL, and fsync on every commit unless the policy says otherwise.</summary>
+    public static SqliteConnection OpenWriter(string path, Durability durability)
+    {
+        var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
+        JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL");
+        JournalSchema.Execute(connection, durability.SyncsEachCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
+        return connection;
+    }
+
+    /// <summary>A reader's connection; it never writes and sees only committed transactions.</summary>
+    public static SqliteConnection OpenReader(string path)
+    {
+        var connection = Open(path, SqliteOpenMode.ReadOnly);
+        JournalSchema.Execute(connection, "PRAGMA query_only=1");
+        return connection;
+    }
+
+    private static SqliteConnection Open(string path, SqliteOpenMode mode)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = 30,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        // A reader may meet a writer mid-checkpoint; wait rather than fail.
+        JournalSchema.Execute(connection, "PRAGMA busy_timeout=10000");
+        return connection;
+    }
+}

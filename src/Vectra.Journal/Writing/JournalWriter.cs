@@ -1,0 +1,272 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Vectra.Journal.Errors;
+using Vectra.Journal.Records;
+using Vectra.Journal.Storage;
+
+namespace Vectra.Journal.Writing;
+
+/// <summary>
+/// The journal's single writer. Appends from any thread queue up; one dedicated thread assigns
+/// <c>meta_seq</c>, inserts and commits, and completes each append only after its commit is durable
+/// under the <see cref="Durability"/> policy.
+/// </summary>
+/// <remarks>
+/// Failure policy: any exception while inserting or committing faults the writer for good. The failed
+/// batch and everything still queued complete with <see cref="JournalFaultedException"/>; nothing is
+/// retried, because a failed fsync may have lost pages the OS already reported as written. The owner
+/// must report the fault and exit non-zero; the next start recovers to the last durable commit.
+/// </remarks>
+public sealed class JournalWriter : IDisposable, IAsyncDisposable
+{
+    private const int MaxRecordsPerCommit = 16_384;
+    private const long MaxBytesPerCommit = 64L << 20;
+
+    private readonly Channel<AppendRequest> _queue = Channel.CreateUnbounded<AppendRequest>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly WriterLock _lock;
+    private readonly SqliteConnection _connection;
+    private readonly RecordInserter _inserter;
+    private readonly Thread _thread;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _nextSeq;
+    private volatile JournalFaultedException? _fault;
+
+    private JournalWriter(JournalFiles files, Durability durability, WriterLock writerLock, SqliteConnection connection)
+    {
+        Files = files;
+        Durability = durability;
+        _lock = writerLock;
+        _connection = connection;
+        _inserter = new RecordInserter(connection);
+        _nextSeq = ReadTail(connection) + 1;
+        Signal.Publish(_nextSeq - 1);
+        _thread = new Thread(WriteLoop) { IsBackground = true, Name = "vectra-journal-writer" };
+        _thread.Start();
+    }
+
+    /// <summary>The journal's files.</summary>
+    public JournalFiles Files { get; }
+
+    /// <summary>When appends are acknowledged.</summary>
+    public Durability Durability { get; }
+
+    /// <summary>Wakes in-process readers after every commit.</summary>
+    public CommitSignal Signal { get; } = new();
+
+    /// <summary>The last committed seq (0 for an empty journal).</summary>
+    public long Tail => Signal.Head;
+
+    /// <summary>The fault that stopped the writer, or null while it is healthy.</summary>
+    public JournalFaultedException? Fault => _fault;
+
+    /// <summary>Completes when the writer thread has stopped, after disposal or a fault.</summary>
+    public Task Stopped => _stopped.Task;
+
+    /// <summary>Opens (creating if needed) the journal in <paramref name="dataDirectory"/> for writing; fails at once if another process writes it.</summary>
+    public static JournalWriter Open(string dataDirectory, Durability durability)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var files = new JournalFiles(dataDirectory);
+        var writerLock = WriterLock.Acquire(files);
+        try
+        {
+            var connection = SqliteOpener.OpenWriter(files.Database, durability);
+            JournalSchema.Create(connection);
+            JournalSchema.SetMeta(connection, "durability", durability.Name);
+            return new JournalWriter(files, durability, writerLock, connection);
+        }
+        catch
+        {
+            writerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Appends one record; the task completes with its seq once it is durable.</summary>
+    public async Task<long> AppendAsync(NewRecord record) => (await AppendBatchAsync([record])).First;
+
+    /// <summary>Appends records atomically in one transaction; the task completes with their seqs once durable.</summary>
+    public Task<SeqRange> AppendBatchAsync(IReadOnlyList<NewRecord> records) => Enqueue(records, expectedFirstSeq: 0);
+
+    /// <summary>
+    /// Appends records that already carry their seqs (an exact import). The first must be the journal's
+    /// next seq, else the task fails with <see cref="JournalSequenceException"/>.
+    /// </summary>
+    public Task<SeqRange> AppendExactAsync(IReadOnlyList<JournalRecord> records)
+    {
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (records[i].Seq != records[0].Seq + i)
+            {
+                throw new JournalInputException($"records to import must have consecutive meta_seq values; {records[i - 1].Seq} is followed by {records[i].Seq}.");
+            }
+        }
+        var asNew = records.Select(r => new NewRecord(r.Event, r.Args, r.Ts, r.Session, r.Conn, r.Source)).ToArray();
+        return Enqueue(asNew, records.Count == 0 ? 0 : records[0].Seq);
+    }
+
+    private Task<SeqRange> Enqueue(IReadOnlyList<NewRecord> records, long expectedFirstSeq)
+    {
+        if (records.Count == 0)
+        {
+            throw new JournalInputException("an append needs at least one record.");
+        }
+        foreach (var record in records)
+        {
+            ArgsValidation.Check(record);
+        }
+        var request = new AppendRequest(records, expectedFirstSeq);
+        if (!_queue.Writer.TryWrite(request))
+        {
+            request.TrySetException(_fault ?? new JournalFaultedException("the journal writer is closed; nothing more can be appended."));
+        }
+        return request.Task;
+    }
+
+    private void WriteLoop()
+    {
+        var batch = new List<AppendRequest>();
+        try
+        {
+            while (TakeBatch(batch))
+            {
+                Commit(batch);
+                batch.Clear();
+            }
+        }
+        catch (Exception error)
+        {
+            _fault = new JournalFaultedException(
+                $"The journal writer stopped on an I/O error and will not retry: {error.Message}. " +
+                "Records not acknowledged were not stored. Check the disk, then start again: the journal recovers to its last durable record.",
+                error);
+            _queue.Writer.TryComplete(_fault);
+            foreach (var request in batch)
+            {
+                request.TrySetException(_fault);
+            }
+            while (_queue.Reader.TryRead(out var pending))
+            {
+                pending.TrySetException(_fault);
+            }
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits for work, then takes what the policy lets one commit carry.</summary>
+    private bool TakeBatch(List<AppendRequest> batch)
+    {
+        AppendRequest? first;
+        while (!_queue.Reader.TryRead(out first))
+        {
+            if (!_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                return false;
+            }
+        }
+        batch.Add(first);
+        if (!Durability.GroupsCommits)
+        {
+            return true;
+        }
+        long records = first.Records.Count, bytes = first.ByteCount;
+        while (records < MaxRecordsPerCommit && bytes < MaxBytesPerCommit && _queue.Reader.TryRead(out var more))
+        {
+            batch.Add(more);
+            records += more.Records.Count;
+            bytes += more.ByteCount;
+        }
+        return true;
+    }
+
+    private void Commit(List<AppendRequest> batch)
+    {
+        var accepted = new List<(AppendRequest Request, SeqRange Range)>(batch.Count);
+        var sessions = new Dictionary<Guid, SessionTally>();
+        var next = _nextSeq;
+        using (var tx = _connection.BeginTransaction())
+        {
+            foreach (var request in batch)
+            {
+                if (request.ExpectedFirstSeq != 0 && request.ExpectedFirstSeq != next)
+                {
+                    request.TrySetException(new JournalSequenceException(
+                        $"the records start at meta_seq {request.ExpectedFirstSeq}, but the journal continues at {next}. " +
+                        "An exact import must continue the journal: import into an empty data folder, or from the journal's next seq."));
+                    continue;
+                }
+                var first = next;
+                foreach (var record in request.Records)
+                {
+                    _inserter.Insert(tx, next, record);
+                    Tally(sessions, record, next);
+                    next++;
+                }
+                accepted.Add((request, new SeqRange(first, next - 1)));
+            }
+            foreach (var tally in sessions.Values)
+            {
+                _inserter.UpsertSession(tx, tally);
+            }
+            tx.Commit();
+        }
+        _nextSeq = next;
+        Signal.Publish(next - 1);
+        foreach (var (request, range) in accepted)
+        {
+            request.TrySetResult(range);
+        }
+    }
+
+    private static void Tally(Dictionary<Guid, SessionTally> sessions, NewRecord record, long seq)
+    {
+        if (sessions.TryGetValue(record.Session, out var tally))
+        {
+            tally.Add(seq, record.Ts);
+        }
+        else
+        {
+            sessions[record.Session] = new SessionTally(record.Session, record.Source, seq, record.Ts);
+        }
+    }
+
+    private static long ReadTail(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM journal";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Stops taking appends, commits what is queued, makes everything durable and releases the lock.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _thread.Join();
+        try
+        {
+            if (_fault is null)
+            {
+                // Under `none` nothing was fsynced yet: a full checkpoint writes and syncs it all now.
+                JournalSchema.Execute(_connection, "PRAGMA synchronous=FULL");
+                JournalSchema.Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+        }
+        finally
+        {
+            _inserter.Dispose();
+            _connection.Dispose();
+            _lock.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,1 @@
+return Vectra.Runner.Cli.VectraCli.Run(args);
