@@ -1,4 +1,4 @@
-namespace Vectra.Tests.Shared;
+namespace Vectra.Tests.Common;
 
 /// <summary>The real feed captures, read from the folder named by <c>VECTRA_REALDATA</c> (CI sets it to ../shared/realdata).</summary>
 public static class RealData

@@ -1,4 +1,4 @@
-namespace Vectra.Tests.Shared;
+namespace Vectra.Tests.Common;
 
 /// <summary>Finds the repository's root (the folder holding Vectra.sln) from a test's output folder.</summary>
 public static class RepositoryRoot
