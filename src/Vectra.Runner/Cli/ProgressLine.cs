@@ -10,7 +10,7 @@ internal sealed class ProgressLine(string what, string unit, long total) : IProg
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly bool _terminal = !Console.IsErrorRedirected;
-    private TimeSpan _lastDrawn = TimeSpan.MinValue;
+    private TimeSpan _lastDrawn = TimeSpan.Zero;
 
     public void Report(long done)
     {
