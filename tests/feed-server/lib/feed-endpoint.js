@@ -9,6 +9,9 @@ const { report } = require('./report');
 
 const HOST = '127.0.0.1';
 const ENGINE_PACKET_TYPES = ['open', 'close', 'ping', 'pong', 'message', 'upgrade', 'noop'];
+// A dropped socket lingers until its transport reports the close; this room keeps frames
+// (which the client could never receive) from being spent on it meanwhile.
+const DROPPED = 'feed-server:dropped';
 
 /**
  * The Socket.IO server on 127.0.0.1 and what can be done to its connections. Emits 'clients'
@@ -24,11 +27,13 @@ class FeedEndpoint extends EventEmitter {
   }
 
   get clientCount() {
-    return this.io ? this.io.of('/').sockets.size : 0;
+    return this.sockets.length;
   }
 
+  /** The connected sockets, not counting those dropped but not yet closed. */
   get sockets() {
-    return this.io ? [...this.io.of('/').sockets.values()] : [];
+    if (!this.io) return [];
+    return [...this.io.of('/').sockets.values()].filter((socket) => !socket.rooms.has(DROPPED));
   }
 
   async listen() {
@@ -65,7 +70,7 @@ class FeedEndpoint extends EventEmitter {
 
   /** Sends one recorded frame, argument bytes unchanged, to every connected client. */
   emitFrame(frame) {
-    this.io.emit(frame.event, new RawArgs(frame.argTexts));
+    this.io.except(DROPPED).emit(frame.event, new RawArgs(frame.argTexts));
   }
 
   /** True when no connection holds more than maxBufferedBytes not yet handed to the OS. */
@@ -81,10 +86,12 @@ class FeedEndpoint extends EventEmitter {
   /** Closes every client's transport abruptly: no close frame, no Socket.IO disconnect packet. */
   drop() {
     for (const socket of this.sockets) {
+      socket.join(DROPPED);
       const transport = socket.conn.transport;
       if (transport.name === 'websocket') transport.socket.terminate();
       else socket.conn.close(true);
     }
+    this.emit('clients');
   }
 
   /** Disconnects every client from the server side ("io server disconnect" on the client). */
