@@ -48,10 +48,25 @@ public sealed class ParquetRoundTripTests
         ReaderAssert.RoundTrips(new TestTable(schema, [[Array.Empty<double?>()], [new double?[] { null, 2.0 }], [new double?[] { 3.0 }]]));
     }
 
-    [Fact]
-    public void Columns_of_only_nulls_read_back_as_nulls()
+    [Theory]
+    [InlineData(ParquetCompression.Snappy)]
+    [InlineData(ParquetCompression.Gzip)]
+    public void Columns_of_only_nulls_read_back_as_nulls(ParquetCompression compression)
     {
-        ReaderAssert.RoundTrips(new TestTable(EveryType, [.. Enumerable.Range(0, 20).Select(_ => new object?[7])]));
+        var options = new ParquetWriterOptions { Compression = compression };
+        ReaderAssert.RoundTrips(new TestTable(EveryType, [.. Enumerable.Range(0, 20).Select(_ => new object?[7])]), options);
+    }
+
+    [Fact]
+    public void Duckdb_sees_the_declared_column_types()
+    {
+        using var file = new TemporaryFile();
+        File.WriteAllBytes(file.Path, new TestTable(EveryType, []).ToParquet());
+        var columns = ParquetChecker.Read(file.Path).GetProperty("duckdb").GetProperty("columns").EnumerateArray()
+            .Select(c => $"{c.GetProperty("name").GetString()} {c.GetProperty("type").GetString()}");
+        Assert.Equal(
+            ["flag BOOLEAN", "small INTEGER", "big BIGINT", "price DOUBLE", "name VARCHAR", "ts TIMESTAMP WITH TIME ZONE", "prices DOUBLE[]"],
+            columns);
     }
 
     [Fact]

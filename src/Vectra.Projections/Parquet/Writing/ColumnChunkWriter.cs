@@ -24,7 +24,8 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
         _uncompressedBytes = 0;
         _compressedBytes = 0;
         var chunkStart = output.Position;
-        var dictionary = column is StringColumnBuffer strings
+        // A chunk of only nulls gets no dictionary: an empty dictionary page would be an empty GZIP member, which readers reject.
+        var dictionary = column is StringColumnBuffer { ValueCount: > 0 } strings
             && _dictionary.TryBuild(strings, options.MaxDictionaryEntries, options.MaxDictionaryBytes)
             ? _dictionary
             : null;
