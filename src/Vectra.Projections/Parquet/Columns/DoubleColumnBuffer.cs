@@ -1,0 +1,121 @@
+using System.Buffers.Binary;
+using Vectra.Projections.Parquet.Encoding;
+
+namespace Vectra.Projections.Parquet.Columns;
+
+/// <summary>
+/// DOUBLE values, flat or as the elements of a LIST&lt;DOUBLE&gt;. PLAIN is eight bytes little-endian (IEEE 754).
+/// Statistics follow parquet.thrift: NaN never becomes min or max, a zero min is written as -0.0 and a zero max as +0.0.
+/// </summary>
+internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(layout)
+{
+    private readonly GrowableArray<double> _values = new();
+
+    public override int ValueCount => _values.Count;
+
+    public void Append(double value)
+    {
+        AppendFlatLevel();
+        _values.Add(value);
+    }
+
+    public void AppendList(ReadOnlySpan<double> elements)
+    {
+        if (elements.IsEmpty)
+        {
+            AppendEmptyList();
+            return;
+        }
+        var present = (byte)(Layout.ListDefinitionLevel + 2);
+        for (var i = 0; i < elements.Length; i++)
+        {
+            RepetitionLevels.Add(i == 0 ? (byte)0 : (byte)1);
+            DefinitionLevels.Add(present);
+        }
+        _values.AddRange(elements);
+    }
+
+    public void AppendList(ReadOnlySpan<double?> elements)
+    {
+        if (elements.IsEmpty)
+        {
+            AppendEmptyList();
+            return;
+        }
+        var nullElement = (byte)(Layout.ListDefinitionLevel + 1);
+        var present = (byte)(Layout.ListDefinitionLevel + 2);
+        for (var i = 0; i < elements.Length; i++)
+        {
+            RepetitionLevels.Add(i == 0 ? (byte)0 : (byte)1);
+            if (elements[i] is { } value)
+            {
+                DefinitionLevels.Add(present);
+                _values.Add(value);
+            }
+            else
+            {
+                DefinitionLevels.Add(nullElement);
+            }
+        }
+    }
+
+    public override int PlainSize(int valueIndex) => sizeof(double);
+
+    public override void WritePlain(int start, int count, ByteBuffer output)
+    {
+        var values = _values.Span.Slice(start, count);
+        var target = output.GetSpan(values.Length * sizeof(double));
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(target[(i * sizeof(double))..], values[i]);
+        }
+        output.Advance(values.Length * sizeof(double));
+    }
+
+    public override (byte[]? Min, byte[]? Max) MinMax()
+    {
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
+        var ordered = false;
+        foreach (var value in _values.Span)
+        {
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+            ordered = true;
+            min = Math.Min(min, value);
+            max = Math.Max(max, value);
+        }
+        if (!ordered)
+        {
+            return (null, null);
+        }
+        return (Bytes(min == 0 ? -0.0 : min), Bytes(max == 0 ? 0.0 : max));
+    }
+
+    public override void Clear()
+    {
+        base.Clear();
+        _values.Clear();
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _values.Dispose();
+    }
+
+    private void AppendEmptyList()
+    {
+        RepetitionLevels.Add(0);
+        DefinitionLevels.Add((byte)Layout.ListDefinitionLevel);
+    }
+
+    private static byte[] Bytes(double value)
+    {
+        var bytes = new byte[sizeof(double)];
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
+        return bytes;
+    }
+}

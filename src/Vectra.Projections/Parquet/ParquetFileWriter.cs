@@ -1,0 +1,259 @@
+using Vectra.Projections.Parquet.Columns;
+using Vectra.Projections.Parquet.Encoding;
+using Vectra.Projections.Parquet.Format;
+using Vectra.Projections.Parquet.Thrift;
+using Vectra.Projections.Parquet.Writing;
+
+namespace Vectra.Projections.Parquet;
+
+/// <summary>
+/// Writes rows to a Parquet file on a stream: set each column of a row with the typed <c>Write…</c> methods
+/// (or pass a whole row to <see cref="WriteRow"/>), close the row with <see cref="EndRow"/>, and call
+/// <see cref="Finish"/> once to write the footer. Columns left unset in a row are null. The output holds no
+/// clock value, so the same rows always give the same bytes.
+/// </summary>
+public sealed class ParquetFileWriter : IDisposable
+{
+    /// <summary>The fixed <c>created_by</c> of every file (no version or build stamp, to keep files reproducible).</summary>
+    public const string CreatedBy = "Vectra.Projections parquet writer";
+
+    private readonly FileOutput _output;
+    private readonly ParquetSchema _schema;
+    private readonly ParquetWriterOptions _options;
+    private readonly ColumnBuffer[] _columns;
+    private readonly bool[] _setInRow;
+    private readonly ColumnChunkWriter _chunkWriter;
+    private readonly List<RowGroup> _rowGroups = [];
+    private int _rowsInGroup;
+    private long _rows;
+    private bool _finished;
+
+    /// <summary>Starts a file on <paramref name="output"/> (which stays open) and writes the leading magic bytes.</summary>
+    public ParquetFileWriter(Stream output, ParquetSchema schema, ParquetWriterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(schema);
+        _options = options ?? new ParquetWriterOptions();
+        _options.Validate();
+        _schema = schema;
+        _output = new FileOutput(output);
+        _columns = [.. schema.Columns.Select(c => CreateBuffer(ColumnLayout.For(c)))];
+        _setInRow = new bool[_columns.Length];
+        _chunkWriter = new ColumnChunkWriter(_options);
+        _output.Write(FileMagic.Bytes);
+    }
+
+    /// <summary>Rows completed so far.</summary>
+    public long RowCount => _rows;
+
+    /// <summary>Sets a BOOLEAN column of the current row.</summary>
+    public void WriteBoolean(int column, bool value) => Buffer<BooleanColumnBuffer>(column, ParquetColumnType.Boolean).Append(value);
+
+    /// <summary>Sets an INT32 column of the current row.</summary>
+    public void WriteInt32(int column, int value) => Buffer<Int32ColumnBuffer>(column, ParquetColumnType.Int32).Append(value);
+
+    /// <summary>Sets an INT64 column of the current row.</summary>
+    public void WriteInt64(int column, long value) => Buffer<Int64ColumnBuffer>(column, ParquetColumnType.Int64).Append(value);
+
+    /// <summary>Sets a DOUBLE column of the current row.</summary>
+    public void WriteDouble(int column, double value) => Buffer<DoubleColumnBuffer>(column, ParquetColumnType.Double).Append(value);
+
+    /// <summary>Sets a STRING column of the current row (encoded as UTF-8).</summary>
+    public void WriteString(int column, ReadOnlySpan<char> value) => Buffer<StringColumnBuffer>(column, ParquetColumnType.String).Append(value);
+
+    /// <summary>Sets a STRING column of the current row from bytes that are already UTF-8.</summary>
+    public void WriteUtf8(int column, ReadOnlySpan<byte> value) => Buffer<StringColumnBuffer>(column, ParquetColumnType.String).AppendUtf8(value);
+
+    /// <summary>Sets a TIMESTAMP column of the current row, in microseconds since the Unix epoch (UTC).</summary>
+    public void WriteTimestampMicros(int column, long microsecondsSinceEpoch) =>
+        Buffer<Int64ColumnBuffer>(column, ParquetColumnType.Timestamp).Append(microsecondsSinceEpoch);
+
+    /// <summary>Sets a TIMESTAMP column of the current row; sub-microsecond ticks are dropped.</summary>
+    public void WriteTimestamp(int column, DateTimeOffset value) =>
+        WriteTimestampMicros(column, (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond);
+
+    /// <summary>Sets a LIST&lt;DOUBLE&gt; column of the current row; an empty span is an empty list (not null).</summary>
+    public void WriteDoubleList(int column, ReadOnlySpan<double> elements) =>
+        Buffer<DoubleColumnBuffer>(column, ParquetColumnType.DoubleList).AppendList(elements);
+
+    /// <summary>Sets a LIST&lt;DOUBLE&gt; column of the current row whose elements may be null.</summary>
+    public void WriteDoubleList(int column, ReadOnlySpan<double?> elements) =>
+        Buffer<DoubleColumnBuffer>(column, ParquetColumnType.DoubleList).AppendList(elements);
+
+    /// <summary>Sets a nullable column of the current row to null (for a list: a null list).</summary>
+    public void WriteNull(int column)
+    {
+        MarkSet(column);
+        _columns[column].AppendNull();
+    }
+
+    /// <summary>Writes a whole row: one value per column in schema order, null for null.</summary>
+    /// <remarks>
+    /// Accepted values: bool; int; long; double; string; DateTimeOffset, DateTime (UTC) or long microseconds for timestamps;
+    /// double[], double?[] or IEnumerable&lt;double?&gt; for lists.
+    /// </remarks>
+    public void WriteRow(params ReadOnlySpan<object?> values)
+    {
+        if (values.Length != _columns.Length)
+        {
+            throw new ArgumentException($"A row has {_columns.Length} values, got {values.Length}.", nameof(values));
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            WriteValue(i, values[i]);
+        }
+        EndRow();
+    }
+
+    /// <summary>Completes the current row; unset nullable columns become null. Writes a row group when it is full.</summary>
+    public void EndRow()
+    {
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (!_setInRow[i])
+            {
+                if (!_schema.Columns[i].Nullable)
+                {
+                    throw new InvalidOperationException($"Column '{_schema.Columns[i].Name}' is required but was not set in row {_rows}.");
+                }
+                _columns[i].AppendNull();
+            }
+            _setInRow[i] = false;
+        }
+        _rows++;
+        if (++_rowsInGroup >= _options.RowGroupRows)
+        {
+            FlushRowGroup();
+        }
+    }
+
+    /// <summary>Writes the last row group and the footer, and flushes the stream. Call it exactly once.</summary>
+    public void Finish()
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        if (Array.IndexOf(_setInRow, true) >= 0)
+        {
+            throw new InvalidOperationException("The last row was started but not ended (call EndRow).");
+        }
+        FlushRowGroup();
+        using var footer = new ByteBuffer(16 * 1024);
+        var schemaElements = new List<SchemaElement> { new("schema", NumChildren: _columns.Length) };
+        schemaElements.AddRange(_columns.SelectMany(c => c.Layout.SchemaElements));
+        new FileMetaData(schemaElements, _rows, _rowGroups, _columns.Length, CreatedBy).Write(new CompactWriter(footer));
+        _output.Write(footer.WrittenSpan);
+        Span<byte> trailer = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(trailer, footer.Length);
+        FileMagic.Bytes.CopyTo(trailer[4..]);
+        _output.Write(trailer);
+        _output.Flush();
+        _finished = true;
+    }
+
+    /// <summary>Returns the pooled buffers. Does not finish the file: an unfinished file has no footer and is unreadable.</summary>
+    public void Dispose()
+    {
+        foreach (var column in _columns)
+        {
+            column.Dispose();
+        }
+        _chunkWriter.Dispose();
+        _finished = true;
+    }
+
+    private void FlushRowGroup()
+    {
+        if (_rowsInGroup == 0)
+        {
+            return;
+        }
+        var chunks = new ColumnChunk[_columns.Length];
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            chunks[i] = _chunkWriter.Write(_columns[i], _output);
+            _columns[i].Clear();
+        }
+        _rowGroups.Add(new RowGroup(chunks, _rowsInGroup, checked((short)_rowGroups.Count)));
+        _rowsInGroup = 0;
+    }
+
+    private void WriteValue(int column, object? value)
+    {
+        var type = _schema.Columns[column].Type;
+        switch (value)
+        {
+            case null:
+                WriteNull(column);
+                break;
+            case bool b:
+                WriteBoolean(column, b);
+                break;
+            case int i when type == ParquetColumnType.Int32:
+                WriteInt32(column, i);
+                break;
+            case int i when type == ParquetColumnType.Int64:
+                WriteInt64(column, i);
+                break;
+            case long l when type == ParquetColumnType.Timestamp:
+                WriteTimestampMicros(column, l);
+                break;
+            case long l:
+                WriteInt64(column, l);
+                break;
+            case double d:
+                WriteDouble(column, d);
+                break;
+            case string s:
+                WriteString(column, s);
+                break;
+            case DateTimeOffset t:
+                WriteTimestamp(column, t);
+                break;
+            case DateTime t:
+                WriteTimestamp(column, new DateTimeOffset(t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : DateTime.SpecifyKind(t, DateTimeKind.Utc)));
+                break;
+            case double[] list:
+                WriteDoubleList(column, list);
+                break;
+            case double?[] list:
+                WriteDoubleList(column, list);
+                break;
+            case IEnumerable<double?> list:
+                WriteDoubleList(column, list.ToArray());
+                break;
+            default:
+                throw new ArgumentException($"A {value.GetType().Name} cannot be written to column '{_schema.Columns[column].Name}' of type {type}.", nameof(value));
+        }
+    }
+
+    private T Buffer<T>(int column, ParquetColumnType expected)
+        where T : ColumnBuffer
+    {
+        var actual = _schema.Columns[column].Type;
+        if (actual != expected)
+        {
+            throw new ArgumentException($"Column '{_schema.Columns[column].Name}' is {actual}, not {expected}.", nameof(column));
+        }
+        MarkSet(column);
+        return (T)_columns[column];
+    }
+
+    private void MarkSet(int column)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        if (_setInRow[column])
+        {
+            throw new InvalidOperationException($"Column '{_schema.Columns[column].Name}' was set twice in row {_rows}.");
+        }
+        _setInRow[column] = true;
+    }
+
+    private static ColumnBuffer CreateBuffer(ColumnLayout layout) => layout.Column.Type switch
+    {
+        ParquetColumnType.Boolean => new BooleanColumnBuffer(layout),
+        ParquetColumnType.Int32 => new Int32ColumnBuffer(layout),
+        ParquetColumnType.Int64 or ParquetColumnType.Timestamp => new Int64ColumnBuffer(layout),
+        ParquetColumnType.Double or ParquetColumnType.DoubleList => new DoubleColumnBuffer(layout),
+        ParquetColumnType.String => new StringColumnBuffer(layout),
+        _ => throw new ArgumentOutOfRangeException(nameof(layout), layout.Column.Type, "Unsupported column type."),
+    };
+}

@@ -1,0 +1,153 @@
+using Vectra.Projections.Parquet.Columns;
+using Vectra.Projections.Parquet.Encoding;
+using Vectra.Projections.Parquet.Format;
+using Vectra.Projections.Parquet.Thrift;
+
+namespace Vectra.Projections.Parquet.Writing;
+
+/// <summary>
+/// Writes one column chunk: an optional dictionary page, then v1 data pages split at row boundaries.
+/// A v1 data page body is [repetition levels][definition levels][values]; each level section is a
+/// four-byte little-endian length followed by RLE/bit-packed hybrid runs, and is absent when its maximum level is 0.
+/// </summary>
+internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposable
+{
+    private readonly ByteBuffer _body = new(256 * 1024);
+    private readonly ByteBuffer _header = new(256);
+    private readonly PageCompressor _compressor = new(options.Compression);
+    private readonly StringDictionary _dictionary = new();
+    private long _uncompressedBytes;
+    private long _compressedBytes;
+
+    public ColumnChunk Write(ColumnBuffer column, FileOutput output)
+    {
+        _uncompressedBytes = 0;
+        _compressedBytes = 0;
+        var chunkStart = output.Position;
+        // A chunk of only nulls gets no dictionary: an empty dictionary page would be an empty GZIP member, which readers reject.
+        var dictionary = column is StringColumnBuffer { ValueCount: > 0 } strings
+            && _dictionary.TryBuild(strings, options.MaxDictionaryEntries, options.MaxDictionaryBytes)
+            ? _dictionary
+            : null;
+
+        long? dictionaryOffset = null;
+        if (dictionary is not null)
+        {
+            dictionaryOffset = output.Position;
+            _body.Clear();
+            dictionary.WritePlainEntries(_body);
+            WritePage(output, PageType.DictionaryPage, null, new DictionaryPageHeader(dictionary.EntryCount));
+        }
+
+        var dataPageOffset = output.Position;
+        var valueEncoding = dictionary is null ? ValueEncoding.Plain : ValueEncoding.RleDictionary;
+        WriteDataPages(column, dictionary, valueEncoding, output);
+
+        var (min, max) = dictionary?.MinMax() ?? column.MinMax();
+        if (min?.Length > options.MaxStatisticsBytes || max?.Length > options.MaxStatisticsBytes)
+        {
+            (min, max) = (null, null);
+        }
+        var metaData = new ColumnMetaData(
+            column.Layout.PhysicalType,
+            Encodings(column, valueEncoding),
+            column.Layout.Path,
+            _compressor.Codec,
+            column.LevelCount,
+            _uncompressedBytes,
+            _compressedBytes,
+            dataPageOffset,
+            dictionaryOffset,
+            new Thrift.Statistics(column.NullCount, min, max));
+        return new ColumnChunk(chunkStart, metaData);
+    }
+
+    public void Dispose()
+    {
+        _body.Dispose();
+        _header.Dispose();
+        _compressor.Dispose();
+        _dictionary.Dispose();
+    }
+
+    private void WriteDataPages(ColumnBuffer column, StringDictionary? dictionary, ValueEncoding encoding, FileOutput output)
+    {
+        var levels = column.LevelCount;
+        var maxDefinition = column.Layout.MaxDefinitionLevel;
+        var definitions = column.DefinitionLevels.Span;
+        var repetitions = column.RepetitionLevels.Span;
+        var levelIndex = 0;
+        var valueIndex = 0;
+        while (levelIndex < levels)
+        {
+            var pageLevelStart = levelIndex;
+            var pageValueStart = valueIndex;
+            var pageBytes = 0L;
+            do
+            {
+                // One row: its first entry, then every entry that repeats within it.
+                do
+                {
+                    if (maxDefinition == 0 || definitions[levelIndex] == maxDefinition)
+                    {
+                        pageBytes += column.PlainSize(valueIndex);
+                        valueIndex++;
+                    }
+                    levelIndex++;
+                }
+                while (levelIndex < levels && !repetitions.IsEmpty && repetitions[levelIndex] > 0);
+            }
+            while (levelIndex < levels && levelIndex - pageLevelStart < options.PageValues && pageBytes < options.PageBytes);
+
+            _body.Clear();
+            if (column.Layout.MaxRepetitionLevel > 0)
+            {
+                WriteLevels(repetitions[pageLevelStart..levelIndex], column.Layout.MaxRepetitionLevel);
+            }
+            if (maxDefinition > 0)
+            {
+                WriteLevels(definitions[pageLevelStart..levelIndex], maxDefinition);
+            }
+            if (dictionary is null)
+            {
+                column.WritePlain(pageValueStart, valueIndex - pageValueStart, _body);
+            }
+            else
+            {
+                _body.WriteByte((byte)dictionary.IndexBitWidth);
+                RleBitPackedHybrid.Encode(dictionary.Indices[pageValueStart..valueIndex], dictionary.IndexBitWidth, _body);
+            }
+            WritePage(output, PageType.DataPage, new DataPageHeader(levelIndex - pageLevelStart, encoding), null);
+        }
+    }
+
+    private void WriteLevels(ReadOnlySpan<byte> levels, int maxLevel)
+    {
+        var lengthAt = _body.ReserveInt32();
+        RleBitPackedHybrid.Encode(levels, BitWidth.Of(maxLevel), _body);
+        _body.PatchInt32LittleEndian(lengthAt, _body.Length - lengthAt - sizeof(int));
+    }
+
+    private void WritePage(FileOutput output, PageType type, DataPageHeader? dataPage, DictionaryPageHeader? dictionaryPage)
+    {
+        var compressed = _compressor.Compress(_body.WrittenSpan);
+        _header.Clear();
+        new PageHeader(type, _body.Length, compressed.Length, dataPage, dictionaryPage).Write(new CompactWriter(_header));
+        output.Write(_header.WrittenSpan);
+        output.Write(compressed);
+        _uncompressedBytes += _header.Length + _body.Length;
+        _compressedBytes += _header.Length + compressed.Length;
+    }
+
+    private static ValueEncoding[] Encodings(ColumnBuffer column, ValueEncoding valueEncoding)
+    {
+        var hasLevels = column.Layout.MaxDefinitionLevel > 0 || column.Layout.MaxRepetitionLevel > 0;
+        return (valueEncoding, hasLevels) switch
+        {
+            (ValueEncoding.RleDictionary, true) => [ValueEncoding.Plain, ValueEncoding.Rle, ValueEncoding.RleDictionary],
+            (ValueEncoding.RleDictionary, false) => [ValueEncoding.Plain, ValueEncoding.RleDictionary],
+            (_, true) => [ValueEncoding.Plain, ValueEncoding.Rle],
+            _ => [ValueEncoding.Plain],
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using System.IO.Compression;
+using Vectra.Projections.Parquet.Format;
+
+namespace Vectra.Projections.Parquet.Writing;
+
+/// <summary>Compresses page bodies with the chosen codec; Snappy is the raw block format, as Parquet expects.</summary>
+internal sealed class PageCompressor(ParquetCompression compression) : IDisposable
+{
+    private readonly MemoryStream _gzipTarget = new();
+
+    public CompressionCodec Codec { get; } = compression switch
+    {
+        ParquetCompression.Snappy => CompressionCodec.Snappy,
+        ParquetCompression.Gzip => CompressionCodec.Gzip,
+        ParquetCompression.Uncompressed => CompressionCodec.Uncompressed,
+        _ => throw new ArgumentOutOfRangeException(nameof(compression), compression, "Unknown compression."),
+    };
+
+    /// <summary>The compressed bytes; valid until the next call.</summary>
+    public ReadOnlySpan<byte> Compress(ReadOnlySpan<byte> page)
+    {
+        switch (Codec)
+        {
+            case CompressionCodec.Snappy:
+                return IronSnappy.Snappy.Encode(page);
+            case CompressionCodec.Gzip:
+                _gzipTarget.SetLength(0);
+                // GZipStream writes a zero modification time, so the same page gives the same bytes.
+                using (var gzip = new GZipStream(_gzipTarget, CompressionLevel.Optimal, leaveOpen: true))
+                {
+                    gzip.Write(page);
+                }
+                return _gzipTarget.GetBuffer().AsSpan(0, (int)_gzipTarget.Length);
+            default:
+                return page;
+        }
+    }
+
+    public void Dispose() => _gzipTarget.Dispose();
+}

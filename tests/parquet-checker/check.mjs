@@ -1,0 +1,110 @@
+// Independent readers for the Parquet files Vectra writes: DuckDB and hyparquet.
+// Every value is printed in a form that keeps it exact: integers, doubles and timestamps (µs) as strings,
+// lists as arrays, nulls as null. Doubles use JavaScript's shortest round-trip form ("-0", "NaN", "Infinity" spelled out).
+//
+//   node check.mjs read <file.parquet>          rows and column types from DuckDB, rows from hyparquet
+//   node check.mjs metadata <file.parquet>      DuckDB parquet_metadata(): per column chunk statistics and encodings
+//   node check.mjs query "<sql>"                any DuckDB query (aggregates over big files)
+//   node check.mjs write <in.json|in.csv> <out.parquet>   DuckDB writes the table with Snappy; only the COPY is timed
+import { gunzipSync } from 'node:zlib';
+import { statSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parquetReadObjects, parquetMetadataAsync, asyncBufferFromFile } from 'hyparquet';
+
+function exactNumber(x) {
+  if (Number.isNaN(x)) return 'NaN';
+  if (Object.is(x, -0)) return '-0';
+  return String(x);
+}
+
+function normalize(value) {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'bigint': return value.toString();
+    case 'number': return exactNumber(value);
+    case 'boolean':
+    case 'string': return value;
+    default: break;
+  }
+  if (Array.isArray(value)) return value.map(normalize);
+  if (typeof value.micros === 'bigint') return value.micros.toString();
+  if (Array.isArray(value.items)) return value.items.map(normalize);
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (value instanceof Date) return (BigInt(value.getTime()) * 1000n).toString();
+  return String(value);
+}
+
+function sqlString(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+async function duckdb() {
+  const instance = await DuckDBInstance.create(':memory:');
+  return instance.connect();
+}
+
+async function duckdbRows(connection, sql) {
+  const reader = await connection.runAndReadAll(sql);
+  const names = reader.columnNames();
+  const types = reader.columnTypes().map((t) => t.toString());
+  const rows = reader.getRows().map((row) => row.map(normalize));
+  return { columns: names.map((name, i) => ({ name, type: types[i] })), rows };
+}
+
+async function hyparquetRows(file) {
+  const buffer = await asyncBufferFromFile(file);
+  const metadata = await parquetMetadataAsync(buffer);
+  const objects = await parquetReadObjects({
+    file: buffer,
+    metadata,
+    compressors: { GZIP: (input) => new Uint8Array(gunzipSync(input)) },
+    parsers: { timestampFromMicroseconds: (micros) => micros },
+  });
+  return { rows: objects.map((o) => Object.values(o).map(normalize)) };
+}
+
+async function main() {
+  const [mode, ...args] = process.argv.slice(2);
+  const connection = await duckdb();
+  let result;
+  switch (mode) {
+    case 'read': {
+      const file = args[0];
+      result = {
+        duckdb: await duckdbRows(connection, `SELECT * FROM read_parquet(${sqlString(file)})`),
+        hyparquet: await hyparquetRows(file),
+      };
+      break;
+    }
+    case 'metadata': {
+      result = await duckdbRows(connection, `SELECT row_group_id, row_group_num_rows, path_in_schema, type, num_values,
+        stats_min_value, stats_max_value, stats_null_count, encodings, compression
+        FROM parquet_metadata(${sqlString(args[0])}) ORDER BY row_group_id, column_id`);
+      break;
+    }
+    case 'query': {
+      result = await duckdbRows(connection, args[0]);
+      break;
+    }
+    case 'write': {
+      const [input, output] = args;
+      const source = input.endsWith('.csv') ? `read_csv_auto(${sqlString(input)})` : `read_json_auto(${sqlString(input)})`;
+      await connection.run(`CREATE TABLE source AS SELECT * FROM ${source}`);
+      const started = process.hrtime.bigint();
+      await connection.run(`COPY source TO ${sqlString(output)} (FORMAT parquet, COMPRESSION snappy)`);
+      const elapsed = process.hrtime.bigint() - started;
+      result = { copyMillis: Number(elapsed) / 1e6, bytes: statSync(output).size };
+      break;
+    }
+    default:
+      process.stderr.write('usage: node check.mjs read|metadata FILE | query SQL | write IN OUT\n');
+      process.exit(2);
+  }
+  process.stdout.write(JSON.stringify(result));
+  process.stdout.write('\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
