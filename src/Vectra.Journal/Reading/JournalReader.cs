@@ -61,6 +61,10 @@ public sealed class JournalReader : IDisposable
         return list;
     }
 
+    /// <summary>System records (event names starting with <c>$</c>) after <paramref name="afterSeq"/>, in seq order, through their own index.</summary>
+    public IEnumerable<JournalRecord> ReadSystemRecords(long afterSeq = 0) =>
+        Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq > $a AND {JournalSchema.SystemRecordFilter} ORDER BY seq", afterSeq, 0).Select(row => row.Trusted());
+
     /// <summary>
     /// Every record after <paramref name="afterSeq"/>: first what is committed, then live as commits land.
     /// With <paramref name="signal"/> from an in-process writer it wakes at once; otherwise it polls every few ms.

@@ -10,7 +10,10 @@ internal static class JournalSchema
     /// <summary>Codec 0: args stored as given. The column exists so compression can come without a migration.</summary>
     public const int RawCodec = 0;
 
-    private const string CreateSql = """
+    /// <summary>Selects system records (event names starting with <c>$</c>); '%' is the byte after '$'.</summary>
+    public const string SystemRecordFilter = "event >= '$' AND event < '%'";
+
+    private const string CreateSql = $"""
         CREATE TABLE IF NOT EXISTS journal (
             seq     INTEGER PRIMARY KEY,
             ts      INTEGER NOT NULL,
@@ -23,6 +26,7 @@ internal static class JournalSchema
             crc     INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS journal_ts ON journal (ts);
+        CREATE INDEX IF NOT EXISTS journal_system ON journal (seq) WHERE {SystemRecordFilter};
         CREATE TABLE IF NOT EXISTS journal_sessions (
             session   TEXT PRIMARY KEY,
             source    TEXT    NOT NULL,

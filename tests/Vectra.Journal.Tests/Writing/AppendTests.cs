@@ -120,4 +120,25 @@ public class AppendTests
         using var reader = JournalReader.Open(folder.Path);
         Assert.Equal(1, reader.Tail);
     }
+
+    [Fact]
+    public async Task System_records_are_found_among_frames_in_seq_order()
+    {
+        using var folder = new TempFolder();
+        using (var writer = JournalWriter.Open(folder.Path, Durability.Batch))
+        {
+            await writer.AppendBatchAsync(
+            [
+                NewRecord.FromText("$session.start", "[{}]", 1, TestRecords.Session, 0, "live"),
+                TestRecords.Frame(2),
+                NewRecord.FromText("$connection.open", "[{\"sid\":\"a\"}]", 3, TestRecords.Session, 1, "live"),
+                TestRecords.Frame(4, eventName: "%notSystem"),
+                TestRecords.Frame(5, eventName: "#notSystem"),
+                NewRecord.FromText("$session.stop", "[{\"clean\":true}]", 6, TestRecords.Session, 0, "live"),
+            ]);
+        }
+        using var reader = JournalReader.Open(folder.Path);
+        Assert.Equal(["$session.start", "$connection.open", "$session.stop"], reader.ReadSystemRecords().Select(r => r.Event));
+        Assert.Equal([6L], reader.ReadSystemRecords(afterSeq: 3).Select(r => r.Seq));
+    }
 }
