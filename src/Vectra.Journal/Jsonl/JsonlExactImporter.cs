@@ -27,11 +27,14 @@ public static class JsonlExactImporter
             {
                 continue;
             }
-            var record = JsonlRecordParser.TryParse(line.Span, out var error)
-                ?? throw new JournalInputException($"line {lines.LineNumber}: {error}. Nothing after it was imported; fix the line and import again (records already imported are skipped).");
-            if (expected != 0 && record.Seq != expected)
+            var record = JsonlRecordParser.TryParse(line.Span, out var error);
+            if (record is null || (expected != 0 && record.Seq != expected))
             {
-                throw new JournalInputException($"line {lines.LineNumber}: meta_seq {record.Seq} does not follow {expected - 1}; a journal export is gap-free.");
+                // Keep what came before the bad line: a second import skips it and continues.
+                await Flush(batch, writer);
+                throw new JournalInputException(record is null
+                    ? $"line {lines.LineNumber}: {error}. The lines before it were imported, nothing after it; fix the line and import again (records already imported are skipped)."
+                    : $"line {lines.LineNumber}: meta_seq {record.Seq} does not follow {expected - 1}; a journal export is gap-free.");
             }
             expected = record.Seq + 1;
             if (record.Seq <= writer.Tail)

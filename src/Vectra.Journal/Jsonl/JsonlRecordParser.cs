@@ -52,6 +52,10 @@ public static class JsonlRecordParser
                         reader.Skip();
                         args = line[start..(int)reader.BytesConsumed].ToArray();
                         break;
+                    case "args_text":
+                        args = System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+                        Records.ArgsValidation.CheckArgs(args);
+                        break;
                     default: reader.Skip(); break;
                 }
             }
@@ -60,6 +64,11 @@ public static class JsonlRecordParser
                 error = "the line holds more than one JSON object";
                 return null;
             }
+        }
+        catch (Errors.JournalInputException e)
+        {
+            error = e.Message;
+            return null;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {

@@ -7,7 +7,9 @@ namespace Vectra.Journal.Jsonl;
 /// <summary>
 /// Writes journal records as JSONL, the project's export and recording format: one record per line,
 /// keys in the order <c>meta_seq, meta_ts, meta_session, meta_conn, meta_source, event, args</c>,
-/// with <c>args</c> copied verbatim.
+/// with <c>args</c> copied verbatim. Args that hold a raw line break (legal JSON whitespace between
+/// tokens, never produced by Socket.IO servers) would split the line, so those alone are written as a
+/// JSON string under <c>args_text</c> in the same position; the parser restores their exact bytes.
 /// </summary>
 public sealed class JsonlRecordWriter : IDisposable
 {
@@ -39,8 +41,15 @@ public sealed class JsonlRecordWriter : IDisposable
         _json.WriteNumber("meta_conn"u8, record.Conn);
         _json.WriteString("meta_source"u8, record.Source);
         _json.WriteString("event"u8, record.Event);
-        _json.WritePropertyName("args"u8);
-        _json.WriteRawValue(record.Args, skipInputValidation: true);
+        if (record.Args.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') < 0)
+        {
+            _json.WritePropertyName("args"u8);
+            _json.WriteRawValue(record.Args, skipInputValidation: true);
+        }
+        else
+        {
+            _json.WriteString("args_text"u8, record.Args);
+        }
         _json.WriteEndObject();
         _json.Flush();
         _output.Write(NewLine);

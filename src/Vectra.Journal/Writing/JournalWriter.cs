@@ -234,6 +234,15 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Test seam: caps the database at its current size so the next growth fails with SQLITE_FULL, a real I/O error.</summary>
+    internal void LimitDatabasePagesForTest()
+    {
+        JournalSchema.Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        using var pages = _connection.CreateCommand();
+        pages.CommandText = "PRAGMA page_count";
+        JournalSchema.Execute(_connection, $"PRAGMA max_page_count = {(long)pages.ExecuteScalar()!}");
+    }
+
     private static long ReadTail(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();

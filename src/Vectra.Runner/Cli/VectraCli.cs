@@ -1,13 +1,46 @@
 using System.CommandLine;
+using Vectra.Runner.Commands;
 
 namespace Vectra.Runner.Cli;
 
-/// <summary>The <c>vectra</c> command tree.</summary>
+/// <summary>The <c>vectra</c> command tree, and the one place exceptions become exit codes.</summary>
 internal static class VectraCli
 {
     public static int Run(string[] args)
     {
-        var root = new RootCommand("Vectra: an embedded event-sourcing engine for the rugs.fun feed.");
-        return root.Parse(args).Invoke();
+        var root = new RootCommand("Vectra: an embedded event-sourcing engine for the rugs.fun feed. Every frame goes into a durable journal; everything else is rebuilt from it.")
+        {
+            CommonOptions.Data,
+        };
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(new Command("journal", "Export and import journal records as JSONL.")
+        {
+            JournalExportCommand.Create(),
+            JournalImportCommand.Create(),
+        });
+        root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")
+        {
+            BenchAppendCommand.Create(),
+        });
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine($"vectra: {error.Message}");
+            }
+            Console.Error.WriteLine("Run `vectra --help` (or `vectra COMMAND --help`) for usage.");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error)
+        {
+            return CommandFailure.Report(error);
+        }
     }
 }

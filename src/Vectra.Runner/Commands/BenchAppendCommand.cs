@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Vectra.Journal;
+using Vectra.Runner.Bench;
+using Vectra.Runner.Cli;
+
+namespace Vectra.Runner.Commands;
+
+/// <summary><c>vectra bench append</c>: journal append speed beside the disk's raw limits.</summary>
+internal static class BenchAppendCommand
+{
+    public static Command Create()
+    {
+        var events = new Option<int>("--events") { Description = "How many records to append.", DefaultValueFactory = _ => 100_000 };
+        var payload = new Option<int>("--payload-bytes") { Description = "Size of each record's args JSON in bytes (at least 12).", DefaultValueFactory = _ => 256 };
+        var durability = new Option<string>("--durability") { Description = "always | batch | none", DefaultValueFactory = _ => "batch" };
+        var writers = new Option<int>("--writers") { Description = "Concurrent appenders, each waiting for its acknowledgement before the next append.", DefaultValueFactory = _ => 1 };
+        var json = CommonOptions.Json();
+        var command = new Command("append", "Measure appends/s and acknowledgement latency p50/p99, and in the same run a raw write+fsync loop and bare SQLite inserts (1 row/txn and batched) on the same disk with the same record size. Works in a scratch folder under --data, removed afterwards.")
+        {
+            events, payload, durability, writers, json,
+        };
+        command.SetAction(parse => Run(
+            parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(events), parse.GetValue(payload),
+            parse.GetRequiredValue(durability), parse.GetValue(writers), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string data, int events, int payloadBytes, string durabilityName, int writers, bool json)
+    {
+        var durability = Durability.TryParse(durabilityName) ?? throw new CliUsageException($"--durability {durabilityName} is not a policy; use always, batch or none.");
+        if (events < 1 || writers < 1 || payloadBytes < 12)
+        {
+            throw new CliUsageException("--events and --writers must be at least 1, --payload-bytes at least 12.");
+        }
+        var folder = Path.Combine(data, "bench-append-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var benchmark = new AppendBenchmark(folder, events, payloadBytes, durability, writers);
+            var results = benchmark.RunAsync(line => Console.Error.WriteLine(line)).GetAwaiter().GetResult();
+            var journal = results[0];
+            var raw = results[1];
+            var bareBatched = results[3];
+            var report = new
+            {
+                command = $"vectra bench append --events {events} --payload-bytes {payloadBytes} --durability {durability.Name} --writers {writers}",
+                machine = MachineDescription.Describe(),
+                argsBytes = benchmark.Args.Length,
+                results = results.Select(r => new { name = r.Name, operations = r.Operations, seconds = Math.Round(r.Seconds, 3), perSecond = Math.Round(r.PerSecond), p50Ms = Math.Round(r.P50Ms, 4), p99Ms = Math.Round(r.P99Ms, 4) }),
+                ackP50VsRawFsyncP50 = Math.Round(journal.P50Ms / raw.P50Ms, 2),
+                appendRateVsBareBatched = Math.Round(journal.PerSecond / bareBatched.PerSecond, 2),
+            };
+            if (json)
+            {
+                ConsoleJson.Print(report);
+                return ExitCodes.Ok;
+            }
+            Console.WriteLine(report.command);
+            Console.WriteLine($"machine: {report.machine}; args {report.argsBytes} bytes");
+            Console.WriteLine($"{"loop",-44} {"ops",10} {"ops/s",12} {"p50 ms",9} {"p99 ms",9}");
+            foreach (var r in results)
+            {
+                Console.WriteLine($"{r.Name,-44} {r.Operations,10:N0} {r.PerSecond,12:N0} {r.P50Ms,9:F3} {r.P99Ms,9:F3}");
+            }
+            Console.WriteLine($"journal ack p50 / raw fsync p50: {report.ackP50VsRawFsyncP50:F2}×");
+            Console.WriteLine($"journal appends/s / bare batched inserts/s: {report.appendRateVsBareBatched:F2}");
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

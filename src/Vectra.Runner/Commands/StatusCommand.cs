@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Vectra.Journal.Reading;
+using Vectra.Journal.Records;
+using Vectra.Runner.Cli;
+
+namespace Vectra.Runner.Commands;
+
+/// <summary><c>vectra status</c>: what the journal holds and who writes it.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("status", "Show the journal: record count, first and last meta_seq and meta_ts, bytes on disk, sessions, durability policy, the writer if one runs.")
+        {
+            json,
+        };
+        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string data, bool json)
+    {
+        var status = JournalStatus.Read(data);
+        if (json)
+        {
+            ConsoleJson.Print(new
+            {
+                dataDirectory = status.DataDirectory,
+                records = status.Records,
+                firstSeq = status.FirstSeq,
+                lastSeq = status.LastSeq,
+                firstTs = Iso(status.FirstTs),
+                lastTs = Iso(status.LastTs),
+                bytesOnDisk = status.BytesOnDisk,
+                durability = status.Durability,
+                writer = status.Writer,
+                sessions = status.Sessions.Select(s => new
+                {
+                    session = s.Session,
+                    source = s.Source,
+                    firstSeq = s.FirstSeq,
+                    lastSeq = s.LastSeq,
+                    records = s.Records,
+                    firstTs = MetaTime.ToIso(s.FirstTs),
+                    lastTs = MetaTime.ToIso(s.LastTs),
+                }),
+            });
+            return ExitCodes.Ok;
+        }
+        Console.WriteLine($"journal     {Path.Combine(status.DataDirectory, "journal.db")}");
+        Console.WriteLine($"records     {status.Records:N0}");
+        Console.WriteLine($"meta_seq    {status.FirstSeq}..{status.LastSeq}");
+        Console.WriteLine($"meta_ts     {Iso(status.FirstTs) ?? "-"} .. {Iso(status.LastTs) ?? "-"}");
+        Console.WriteLine($"on disk     {status.BytesOnDisk:N0} bytes");
+        Console.WriteLine($"durability  {status.Durability ?? "-"} (policy of the last writer)");
+        Console.WriteLine($"writer      {status.Writer ?? "none running"}");
+        Console.WriteLine($"sessions    {status.Sessions.Count}");
+        foreach (var s in status.Sessions)
+        {
+            Console.WriteLine($"  {s.Session}  {s.Source,-16} seq {s.FirstSeq}..{s.LastSeq}  {s.Records:N0} records  {MetaTime.ToIso(s.FirstTs)} .. {MetaTime.ToIso(s.LastTs)}");
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static string? Iso(long? micros) => micros is { } value ? MetaTime.ToIso(value) : null;
+}

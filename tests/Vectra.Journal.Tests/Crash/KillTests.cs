@@ -1,0 +1,61 @@
+using Vectra.Journal.CrashChild;
+using Vectra.Journal.Reading;
+using Vectra.Journal.Verification;
+using Vectra.Tests.Common;
+
+namespace Vectra.Journal.Tests.Crash;
+
+/// <summary>Durability under SIGKILL, with real processes: nothing acknowledged is ever lost.</summary>
+public class KillTests
+{
+    [Theory]
+    [InlineData("always", 1, 25)]
+    [InlineData("batch", 8, 10)]
+    public async Task Every_acknowledged_record_survives_SIGKILL_at_random_moments(string durability, int writers, int kills)
+    {
+        using var folder = new TempFolder();
+        var random = new Random(20261121);
+        var acknowledged = new Dictionary<long, long>();
+        for (var round = 0; round < kills; round++)
+        {
+            var tailBefore = TailOf(folder.Path);
+            using var child = new CrashChildProcess(folder.Path, firstIndex: round * 1_000_000L, durability, writers);
+            Assert.Equal(tailBefore, await child.Opened.WaitAsync(TimeSpan.FromSeconds(60)));
+            await child.WaitForAcksAsync(random.Next(1, 400), TimeSpan.FromSeconds(30));
+            await Task.Delay(random.Next(0, 30));
+            child.Kill();
+
+            var acks = child.Acks.ToArray();
+            Assert.True(acks.Length > 0, $"round {round}: the child acknowledged nothing; stderr: {string.Join('\n', child.Errors)}");
+            Assert.Equal(tailBefore + 1, acks.Min(a => a.Seq));
+            foreach (var (seq, index) in acks)
+            {
+                acknowledged.Add(seq, index);
+            }
+
+            var report = JournalVerifier.Verify(folder.Path);
+            Assert.True(report.Clean, $"round {round}: verify found {report.BadChecksums.Count} bad checksums, {report.MissingRanges.Count} gaps, {string.Join("; ", report.IntegrityProblems)}");
+            using var after = JournalReader.Open(folder.Path);
+            Assert.True(after.Tail >= acks.Max(a => a.Seq), $"round {round}: the journal ends at {after.Tail} but {acks.Max(a => a.Seq)} was acknowledged");
+        }
+
+        using var final = JournalReader.Open(folder.Path);
+        var stored = final.ReadSeqRange(1, long.MaxValue).ToDictionary(r => r.Seq);
+        Assert.Equal(Enumerable.Range(1, stored.Count).Select(n => (long)n), stored.Keys.Order());
+        foreach (var (seq, index) in acknowledged)
+        {
+            Assert.Equal(CrashPayload.For(index), stored[seq].Args);
+        }
+        Assert.Equal(stored.Count, stored.Values.Select(r => Convert.ToBase64String(r.Args)).Distinct().Count());
+    }
+
+    private static long TailOf(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, "journal.db")))
+        {
+            return 0;
+        }
+        using var reader = JournalReader.Open(folder);
+        return reader.Tail;
+    }
+}
