@@ -32,7 +32,7 @@ public class SimulateAndFairCommandTests
         const string seed = "3ebcc4cd5daa7e41cb996efb2c4b73f0235b8e385617c142f17eee9b685d9a7d";
         var hash = Vectra.Projections.Rugs.Fairness.SeedHash.Compute(seed);
 
-        Assert.Equal(0, Invoke(FairCommand.Create(), "fair", "20251215-1a211bfc7caf41d6", seed, "--hash", hash, "--json"));
+        Assert.Equal(0, Invoke(FairCommand.Create(), "fair", "20251215-1a211bfc7caf41d6", seed, "--hash", hash, "--version", "v3", "--json"));
         Assert.Equal(1, Invoke(FairCommand.Create(), "fair", "20251215-1a211bfc7caf41d6", seed, "--hash", new string('0', 64)));
     }
 }
