@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Vectra.Projections.Rugs.Fairness;
+using Vectra.Runner.Cli;
+
+namespace Vectra.Runner.Commands;
+
+/// <summary><c>vectra fair GAME_ID SERVER_SEED</c>: checks a seed against its hash and regenerates the game's prices.</summary>
+internal static class FairCommand
+{
+    public static Command Create()
+    {
+        var gameId = new Argument<string>("GAME_ID") { Description = "The game id, e.g. 20251207-e8186dbf38e046d1." };
+        var serverSeed = new Argument<string>("SERVER_SEED") { Description = "The revealed server seed (64 hex characters)." };
+        var hash = new Option<string?>("--hash") { Description = "The published serverSeedHash to check the seed against." };
+        var version = new Option<string>("--version") { Description = "Game version: v1, v2 or v3.", DefaultValueFactory = _ => "v3" };
+        var json = CommonOptions.Json();
+        var command = new Command("fair", "Verify a revealed seed (SHA-256 against the hash) and print the regenerated rug tick, peak and prices.")
+        {
+            gameId, serverSeed, hash, version, json,
+        };
+        command.SetAction(parse => Run(parse.GetRequiredValue(gameId), parse.GetRequiredValue(serverSeed), parse.GetValue(hash), parse.GetRequiredValue(version), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string gameId, string serverSeed, string? hash, string versionText, bool json)
+    {
+        if (!GameVersions.TryParse(versionText, out var version))
+        {
+            throw new CliUsageException($"--version '{versionText}': use v1, v2 or v3.");
+        }
+        var outcome = FairGame.Generate(serverSeed, gameId, version.Value);
+        var computedHash = SeedHash.Compute(serverSeed);
+        var verdict = hash is null ? FairnessVerdict.Unverifiable
+            : SeedHash.Matches(serverSeed, hash) ? FairnessVerdict.Verified : FairnessVerdict.HashMismatch;
+        if (json)
+        {
+            ConsoleJson.Print(new
+            {
+                gameId,
+                version = version.Value.ToText(),
+                serverSeedHash = computedHash,
+                verdict = verdict.ToText(),
+                rugTick = outcome.RugTick,
+                peak = outcome.Peak,
+                prices = outcome.Prices,
+            });
+        }
+        else
+        {
+            Console.Out.WriteLine($"game      {gameId} ({version.Value.ToText()})");
+            Console.Out.WriteLine($"hash      {computedHash}" + (hash is null ? " (no --hash given)" : verdict == FairnessVerdict.Verified ? " matches" : $" DOES NOT MATCH {hash}"));
+            Console.Out.WriteLine($"rug tick  {outcome.RugTick} ({outcome.RugTick} simulated prices, then the rug remainder)");
+            Console.Out.WriteLine($"peak      {outcome.Peak:R}");
+            Console.Out.WriteLine($"last      {outcome.Prices[^1]:R}");
+        }
+        return verdict == FairnessVerdict.HashMismatch ? ExitCodes.ProblemFound : ExitCodes.Ok;
+    }
+}
