@@ -28,6 +28,14 @@ internal static class FairCommand
         {
             throw new CliUsageException($"--version '{versionText}': use v1, v2 or v3.");
         }
+        if (!System.Text.RegularExpressions.Regex.IsMatch(serverSeed, "^[0-9a-f]{64}$"))
+        {
+            throw new CliUsageException($"SERVER_SEED '{serverSeed}' is not a revealed seed: those are 64 lowercase hex characters (gameHistory[].provablyFair.serverSeed).");
+        }
+        if (!System.Text.RegularExpressions.Regex.IsMatch(gameId, "^[0-9]{8}-[0-9a-f]{16}$"))
+        {
+            throw new CliUsageException($"GAME_ID '{gameId}' is not a rugs.fun game id: those look like 20251207-e8186dbf38e046d1.");
+        }
         var outcome = FairGame.Generate(serverSeed, gameId, version.Value);
         var computedHash = SeedHash.Compute(serverSeed);
         var verdict = hash is null ? FairnessVerdict.Unverifiable
@@ -37,12 +45,12 @@ internal static class FairCommand
             ConsoleJson.Print(new
             {
                 gameId,
-                version = version.Value.ToText(),
-                serverSeedHash = computedHash,
-                verdict = verdict.ToText(),
+                hashOk = hash is null ? (bool?)null : verdict == FairnessVerdict.Verified,
                 rugTick = outcome.RugTick,
                 peak = outcome.Peak,
                 prices = outcome.Prices,
+                version = version.Value.ToText(),
+                serverSeedHash = computedHash,
             });
         }
         else
@@ -51,7 +59,11 @@ internal static class FairCommand
             Console.Out.WriteLine($"hash      {computedHash}" + (hash is null ? " (no --hash given)" : verdict == FairnessVerdict.Verified ? " matches" : $" DOES NOT MATCH {hash}"));
             Console.Out.WriteLine($"rug tick  {outcome.RugTick} ({outcome.RugTick} simulated prices, then the rug remainder)");
             Console.Out.WriteLine($"peak      {outcome.Peak:R}");
-            Console.Out.WriteLine($"last      {outcome.Prices[^1]:R}");
+            Console.Out.WriteLine($"prices    ticks 0..{outcome.RugTick - 1}:");
+            foreach (var line in outcome.Prices.Chunk(8))
+            {
+                Console.Out.WriteLine("  " + string.Join(' ', line.Select(p => p.ToString("R"))));
+            }
         }
         return verdict == FairnessVerdict.HashMismatch ? ExitCodes.ProblemFound : ExitCodes.Ok;
     }
