@@ -4,55 +4,65 @@ using Vectra.Journal.Errors;
 namespace Vectra.Journal.Storage;
 
 /// <summary>
-/// The one-writer rule. An exclusive OS lock on <c>journal.lock</c> is held for the writer's lifetime
+/// The one-writer rule, for the journal and for any other file with a single writer (views.db). An exclusive OS lock on <c>journal.lock</c> is held for the writer's lifetime
 /// (the OS drops it when the process dies, even by SIGKILL); <c>journal.owner</c> says who holds it,
 /// so a second writer can name the process in its error.
 /// </summary>
-internal sealed class WriterLock : IDisposable
+public sealed class WriterLock : IDisposable
 {
     private readonly FileStream _lock;
 
     private WriterLock(FileStream held) => _lock = held;
 
-    public static WriterLock Acquire(JournalFiles files)
+    /// <summary>Takes the journal's writer lock, or throws <see cref="JournalLockedException"/> naming the holder.</summary>
+    public static WriterLock Acquire(JournalFiles files) =>
+        Acquire(files.LockFile, files.OwnerFile,
+            owner => $"The journal in {files.DataDirectory} is already open for writing by {owner}. " +
+                "Only one process may write a journal: stop that process first, or read the journal (status, verify, export) while it runs.");
+
+    /// <summary>Takes the lock at <paramref name="lockFile"/>, recording this process in <paramref name="ownerFile"/>; the message names the holder on failure.</summary>
+    public static WriterLock Acquire(string lockFile, string ownerFile, Func<string, string> heldMessage)
     {
         FileStream held;
         try
         {
-            held = new FileStream(files.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            held = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
-            var owner = File.Exists(files.OwnerFile) ? File.ReadAllText(files.OwnerFile).Trim() : "an unknown process";
-            throw new JournalLockedException(
-                $"The journal in {files.DataDirectory} is already open for writing by {owner}. " +
-                "Only one process may write a journal: stop that process first, or read the journal (status, verify, export) while it runs.");
+            throw new JournalLockedException(heldMessage(ReadOwner(ownerFile)));
         }
-        File.WriteAllText(files.OwnerFile, DescribeThisProcess());
+        File.WriteAllText(ownerFile, DescribeThisProcess());
         return new WriterLock(held);
     }
 
     /// <summary>Who writes the journal right now, or null when no process holds the lock.</summary>
-    public static string? DescribeHolder(JournalFiles files)
+    public static string? DescribeHolder(JournalFiles files) => DescribeHolder(files.LockFile, files.OwnerFile);
+
+    /// <summary>Who holds the lock at <paramref name="lockFile"/>, or null when nobody does.</summary>
+    public static string? DescribeHolder(string lockFile, string ownerFile)
     {
-        if (!File.Exists(files.LockFile))
+        if (!File.Exists(lockFile))
         {
             return null;
         }
         try
         {
-            using var probe = new FileStream(files.LockFile, FileMode.Open, FileAccess.Read, FileShare.None);
+            using var probe = new FileStream(lockFile, FileMode.Open, FileAccess.Read, FileShare.None);
             return null;
         }
         catch (IOException)
         {
-            return File.Exists(files.OwnerFile) ? File.ReadAllText(files.OwnerFile).Trim() : "an unknown process";
+            return ReadOwner(ownerFile);
         }
         catch (UnauthorizedAccessException)
         {
             return null;
         }
     }
+
+    private static string ReadOwner(string ownerFile) =>
+        File.Exists(ownerFile) ? File.ReadAllText(ownerFile).Trim() : "an unknown process";
 
     private static string DescribeThisProcess()
     {
@@ -61,5 +71,6 @@ internal sealed class WriterLock : IDisposable
         return $"process {Environment.ProcessId} ({self.ProcessName}{(command.Length > 0 ? " " + command : "")}) on {Environment.MachineName}, since {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z";
     }
 
+    /// <summary>Releases the lock.</summary>
     public void Dispose() => _lock.Dispose();
 }

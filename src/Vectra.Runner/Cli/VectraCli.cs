@@ -19,6 +19,8 @@ internal static class VectraCli
             JournalExportCommand.Create(),
             JournalImportCommand.Create(),
         });
+        root.Subcommands.Add(ProjectCommand.Create());
+        root.Subcommands.Add(RebuildCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(FairCommand.Create());
         root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")

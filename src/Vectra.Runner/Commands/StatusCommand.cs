@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Records;
+using Vectra.Projections.Runtime;
 using Vectra.Runner.Cli;
 
 namespace Vectra.Runner.Commands;
@@ -22,6 +23,7 @@ internal static class StatusCommand
     private static int Run(string data, bool json)
     {
         var status = JournalStatus.Read(data);
+        var projections = ProjectionStates.Read(data, status.LastSeq);
         if (json)
         {
             ConsoleJson.Print(new
@@ -45,6 +47,7 @@ internal static class StatusCommand
                     firstTs = MetaTime.ToIso(s.FirstTs),
                     lastTs = MetaTime.ToIso(s.LastTs),
                 }),
+                projections = projections.Select(p => new { name = p.Name, version = p.Version, checkpoint = p.Checkpoint, lag = p.Lag, quarantined = p.Quarantined }),
             });
             return ExitCodes.Ok;
         }
@@ -59,6 +62,11 @@ internal static class StatusCommand
         foreach (var s in status.Sessions)
         {
             Console.WriteLine($"  {s.Session}  {s.Source,-16} seq {s.FirstSeq}..{s.LastSeq}  {s.Records:N0} records  {MetaTime.ToIso(s.FirstTs)} .. {MetaTime.ToIso(s.LastTs)}");
+        }
+        Console.WriteLine($"projections {(projections.Count == 0 ? "none run yet (vectra project)" : "")}");
+        foreach (var p in projections)
+        {
+            Console.WriteLine($"  {p.Name,-12} v{p.Version}  checkpoint {p.Checkpoint:N0}  lag {p.Lag:N0}  quarantined {p.Quarantined:N0}");
         }
         return ExitCodes.Ok;
     }

@@ -1,0 +1,102 @@
+using Vectra.Projections.Rugs.Phases;
+using Vectra.Projections.Runtime;
+
+namespace Vectra.Projections.Rugs.Games;
+
+/// <summary>The <c>games</c> and <c>ticks</c> tables: their schema and every statement that touches them.</summary>
+internal static class GamesTables
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS games (
+            game_id          TEXT PRIMARY KEY,
+            first_seq        INTEGER NOT NULL,
+            last_seq         INTEGER NOT NULL,
+            cooldown_at      INTEGER,
+            presale_at       INTEGER,
+            started_at       INTEGER,
+            rugged_at        INTEGER,
+            rug_tick         INTEGER,
+            final_price      REAL,
+            peak_observed    REAL,
+            ticks_observed   INTEGER NOT NULL,
+            ticks_backfilled INTEGER NOT NULL,
+            ticks_missing    INTEGER NOT NULL,
+            server_seed_hash TEXT,
+            phase            TEXT NOT NULL,
+            tick             INTEGER,
+            price            REAL
+        );
+        CREATE TABLE IF NOT EXISTS ticks (
+            game_id    TEXT    NOT NULL,
+            tick       INTEGER NOT NULL,
+            price      REAL    NOT NULL,
+            meta_seq   INTEGER NOT NULL,
+            meta_ts    INTEGER NOT NULL,
+            backfilled INTEGER NOT NULL,
+            PRIMARY KEY (game_id, tick)
+        ) WITHOUT ROWID;
+        """;
+
+    public const string Drop = "DROP TABLE IF EXISTS games; DROP TABLE IF EXISTS ticks;";
+
+    /// <summary>Stores a tick unless a better observation is there: live beats backfilled, then the lower seq.</summary>
+    public static void UpsertTick(ViewsTransaction views, string gameId, int tick, double price, long seq, long ts, bool backfilled) =>
+        views.Execute("""
+            INSERT INTO ticks (game_id, tick, price, meta_seq, meta_ts, backfilled) VALUES ($g, $t, $p, $s, $ts, $b)
+            ON CONFLICT (game_id, tick) DO UPDATE SET price = excluded.price, meta_seq = excluded.meta_seq, meta_ts = excluded.meta_ts, backfilled = excluded.backfilled
+            WHERE excluded.backfilled < ticks.backfilled OR (excluded.backfilled = ticks.backfilled AND excluded.meta_seq < ticks.meta_seq)
+            """,
+            ("$g", gameId), ("$t", tick), ("$p", price), ("$s", seq), ("$ts", ts), ("$b", backfilled ? 1 : 0));
+
+    public static void LoadTicks(ViewsTransaction views, string gameId, TickLedger ledger) =>
+        views.Query("SELECT tick, backfilled FROM ticks WHERE game_id = $g", r => ledger.Load(r.GetInt32(0), r.GetInt32(1) != 0), ("$g", gameId));
+
+    public static GameRow? LoadGame(ViewsTransaction views, string gameId)
+    {
+        GameRow? row = null;
+        views.Query(
+            "SELECT first_seq, last_seq, cooldown_at, presale_at, started_at, rugged_at, rug_tick, final_price, server_seed_hash, phase FROM games WHERE game_id = $g",
+            r => row = new GameRow(gameId)
+            {
+                FirstSeq = r.GetInt64(0),
+                LastSeq = r.GetInt64(1),
+                CooldownAt = r.IsDBNull(2) ? null : r.GetInt64(2),
+                PresaleAt = r.IsDBNull(3) ? null : r.GetInt64(3),
+                StartedAt = r.IsDBNull(4) ? null : r.GetInt64(4),
+                RuggedAt = r.IsDBNull(5) ? null : r.GetInt64(5),
+                RugTick = r.IsDBNull(6) ? null : r.GetInt32(6),
+                FinalPrice = r.IsDBNull(7) ? null : r.GetDouble(7),
+                ServerSeedHash = r.IsDBNull(8) ? null : r.GetString(8),
+                Phase = Enum.GetValues<GamePhase>().First(p => p.ToText() == r.GetString(9)),
+            },
+            ("$g", gameId));
+        return row;
+    }
+
+    /// <summary>Writes the row with the tick statistics derived from the ticks table.</summary>
+    public static void SaveGame(ViewsTransaction views, GameRow game)
+    {
+        long stored = 0, backfilled = 0;
+        double? peak = null;
+        int? lastTick = null;
+        double? lastPrice = null;
+        views.Query(
+            "SELECT count(*), coalesce(sum(backfilled), 0), max(price) FROM ticks WHERE game_id = $g",
+            r => (stored, backfilled, peak) = (r.GetInt64(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetDouble(2)),
+            ("$g", game.GameId));
+        views.Query(
+            "SELECT tick, price FROM ticks WHERE game_id = $g ORDER BY tick DESC LIMIT 1",
+            r => (lastTick, lastPrice) = (r.GetInt32(0), r.GetDouble(1)),
+            ("$g", game.GameId));
+        var expected = (game.RugTick ?? lastTick ?? -1) + 1L;
+        views.Execute("""
+            INSERT OR REPLACE INTO games (game_id, first_seq, last_seq, cooldown_at, presale_at, started_at, rugged_at, rug_tick, final_price,
+                peak_observed, ticks_observed, ticks_backfilled, ticks_missing, server_seed_hash, phase, tick, price)
+            VALUES ($g, $first, $last, $cooldown, $presale, $started, $rugged, $rug, $final, $peak, $observed, $backfilled, $missing, $hash, $phase, $tick, $price)
+            """,
+            ("$g", game.GameId), ("$first", game.FirstSeq), ("$last", game.LastSeq), ("$cooldown", game.CooldownAt), ("$presale", game.PresaleAt),
+            ("$started", game.StartedAt), ("$rugged", game.RuggedAt), ("$rug", game.RugTick), ("$final", game.FinalPrice), ("$peak", peak),
+            ("$observed", stored - backfilled), ("$backfilled", backfilled), ("$missing", Math.Max(0, expected - stored)),
+            ("$hash", game.ServerSeedHash), ("$phase", game.Phase.ToText()), ("$tick", lastTick), ("$price", lastPrice));
+    }
+}

@@ -1,0 +1,254 @@
+using System.Text.Json;
+using Vectra.Journal.Records;
+using Vectra.Projections.Rugs.Games;
+using Vectra.Projections.Rugs.History;
+using Vectra.Projections.Rugs.Payloads;
+using Vectra.Projections.Rugs.Phases;
+using Vectra.Projections.Rugs.Trades;
+using Vectra.Projections.Runtime;
+
+namespace Vectra.Projections.Rugs;
+
+/// <summary>
+/// The rugs.fun game projection: <c>games</c> (with live phase, tick and price), <c>ticks</c> keyed by
+/// (game, tick), <c>trades</c> keyed by id, <c>complete_games</c> as the union of every <c>gameHistory</c>
+/// window keyed by id, and <c>sidebets</c>. One projection owns them all, so the cross-table facts (a
+/// trade is forced once its game's rug tick is known; a completed game is compared with the live ticks)
+/// are settled in the same transaction whatever order the frames came in.
+/// </summary>
+public sealed class RugsProjection : IProjection
+{
+    private const int CachedGames = 64;
+
+    private readonly GameStateScanner _scanner = new();
+    private readonly GameStateFields _fields = new();
+    private readonly Dictionary<string, GameRow> _games = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TickLedger> _ledgers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _liveTouched = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _completeTouched = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _completeRichness;
+
+    /// <inheritdoc/>
+    public string Name => "rugs";
+
+    /// <inheritdoc/>
+    public int Version => 1;
+
+    /// <inheritdoc/>
+    public void Create(ViewsTransaction views)
+    {
+        views.Execute(GamesTables.Create);
+        views.Execute(TradesTable.Create);
+        views.Execute(CompleteGamesTables.Create);
+    }
+
+    /// <inheritdoc/>
+    public void Drop(ViewsTransaction views)
+    {
+        views.Execute(GamesTables.Drop);
+        views.Execute(TradesTable.Drop);
+        views.Execute(CompleteGamesTables.Drop);
+        Forget();
+    }
+
+    /// <inheritdoc/>
+    public void Apply(JournalRecord record, ViewsTransaction views)
+    {
+        switch (record.Event)
+        {
+            case "gameStateUpdate":
+                ApplyGameState(record, views);
+                break;
+            case "standard/newTrade":
+                ApplyTrade(record, views);
+                break;
+        }
+    }
+
+    private void ApplyGameState(JournalRecord record, ViewsTransaction views)
+    {
+        if (!_scanner.TryScan(record.Args, _fields))
+        {
+            return;
+        }
+        if (_fields.HasHistory)
+        {
+            ApplyHistory(record, views);
+        }
+        if (_fields.GameId is not { } gameId)
+        {
+            return;
+        }
+        var game = Game(views, gameId, create: true)!;
+        var phase = _fields.Phase;
+        game.Saw(record.Seq, record.Ts, phase);
+        game.Hash(_fields.ServerSeedHash);
+        if (phase is not (GamePhase.Active or GamePhase.Rugged))
+        {
+            return;
+        }
+        var liveTick = phase == GamePhase.Active ? _fields.TickCount : RugTickOf(_fields) is { } rug && _fields.TickCount == rug ? rug : null;
+        if (phase == GamePhase.Rugged && RugTickOf(_fields) is { } rugTick)
+        {
+            game.Rugged(rugTick, PriceAt(rugTick) ?? (_fields.TickCount == rugTick ? _fields.Price : null));
+        }
+        if (phase == GamePhase.Active && _fields.TickCount == 0)
+        {
+            game.Started(record.Ts);
+        }
+        var ledger = Ledger(views, gameId);
+        if (liveTick is { } tick && (_fields.Price ?? PriceAt(tick)) is { } price && ledger.TakeLive(tick))
+        {
+            GamesTables.UpsertTick(views, gameId, tick, price, record.Seq, record.Ts, backfilled: false);
+            _liveTouched.Add(gameId);
+        }
+        foreach (var known in _fields.PartialPrices)
+        {
+            if (known.Tick != liveTick && ledger.TakeBackfill(known.Tick))
+            {
+                GamesTables.UpsertTick(views, gameId, known.Tick, known.Price, record.Seq, record.Ts, backfilled: true);
+            }
+        }
+        if (_fields.HasRootPrices)
+        {
+            BackfillFromSnapshot(record, views, gameId, ledger, liveTick);
+        }
+    }
+
+    /// <summary>The connect snapshot's root <c>prices</c> holds the game so far: ticks 0..tickCount.</summary>
+    private void BackfillFromSnapshot(JournalRecord record, ViewsTransaction views, string gameId, TickLedger ledger, int? liveTick)
+    {
+        var prices = JsonSerializer.Deserialize<double[]>(record.Args.AsSpan()[_fields.RootPrices]);
+        if (prices is null)
+        {
+            return;
+        }
+        for (var tick = 0; tick < prices.Length; tick++)
+        {
+            if (tick != liveTick && ledger.TakeBackfill(tick))
+            {
+                GamesTables.UpsertTick(views, gameId, tick, prices[tick], record.Seq, record.Ts, backfilled: true);
+            }
+        }
+    }
+
+    private void ApplyHistory(JournalRecord record, ViewsTransaction views)
+    {
+        _completeRichness ??= CompleteGamesTables.LoadRichness(views);
+        using var window = JsonDocument.Parse(record.Args.AsMemory()[_fields.History]);
+        foreach (var entry in window.RootElement.EnumerateArray())
+        {
+            if (!entry.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+            {
+                continue;
+            }
+            var gameId = id.GetString()!;
+            if (_completeRichness.TryGetValue(gameId, out var stored) && stored >= QuickRichness(entry))
+            {
+                continue;
+            }
+            var row = CompleteGameRow.From(entry)!;
+            CompleteGamesTables.Save(views, row, record.Seq, record.Ts);
+            _completeRichness[gameId] = row.Richness;
+            _completeTouched.Add(gameId);
+        }
+    }
+
+    private void ApplyTrade(JournalRecord record, ViewsTransaction views)
+    {
+        var payload = LastArgument.Of(record.Args, out var document);
+        using (document)
+        {
+            if (payload is not { } element)
+            {
+                return;
+            }
+            var trade = TradeRow.From(element);
+            var rugTick = trade.GameId is null ? null : Game(views, trade.GameId, create: false)?.RugTick;
+            TradesTable.Insert(views, trade, TradeRow.IsForced(trade.Type, trade.Tick, rugTick), record.Seq, record.Ts);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Flush(ViewsTransaction views)
+    {
+        foreach (var game in _games.Values.Where(g => g.Dirty))
+        {
+            GamesTables.SaveGame(views, game);
+            if (game.RugTickLearned && game.RugTick is { } rug)
+            {
+                TradesTable.MarkForced(views, game.GameId, rug);
+            }
+            game.Dirty = game.RugTickLearned = false;
+        }
+        _completeRichness ??= CompleteGamesTables.LoadRichness(views);
+        foreach (var gameId in _completeTouched.Union(_liveTouched.Where(_completeRichness.ContainsKey)))
+        {
+            CompleteGamesTables.UpdateLiveComparison(views, gameId);
+        }
+        _completeTouched.Clear();
+        _liveTouched.Clear();
+        if (_games.Count > CachedGames)
+        {
+            _games.Clear();
+            _ledgers.Clear();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Forget()
+    {
+        _games.Clear();
+        _ledgers.Clear();
+        _liveTouched.Clear();
+        _completeTouched.Clear();
+        _completeRichness = null;
+    }
+
+    private GameRow? Game(ViewsTransaction views, string gameId, bool create)
+    {
+        if (_games.TryGetValue(gameId, out var game))
+        {
+            return game;
+        }
+        game = GamesTables.LoadGame(views, gameId);
+        if (game is null && !create)
+        {
+            return null;
+        }
+        game ??= new GameRow(gameId);
+        _games[gameId] = game;
+        return game;
+    }
+
+    private TickLedger Ledger(ViewsTransaction views, string gameId)
+    {
+        if (!_ledgers.TryGetValue(gameId, out var ledger))
+        {
+            ledger = new TickLedger();
+            GamesTables.LoadTicks(views, gameId, ledger);
+            _ledgers[gameId] = ledger;
+        }
+        return ledger;
+    }
+
+    /// <summary>The rug tick is <c>partialPrices.endTick</c> of a rugged event, never the later tickCount (rugs-feed.md §4).</summary>
+    private static int? RugTickOf(GameStateFields fields) =>
+        fields.PartialEndTick ?? (fields.PartialPrices.Count > 0 ? fields.PartialPrices.Max(p => p.Tick) : fields.TickCount);
+
+    private double? PriceAt(int tick)
+    {
+        foreach (var known in _fields.PartialPrices)
+        {
+            if (known.Tick == tick)
+            {
+                return known.Price;
+            }
+        }
+        return null;
+    }
+
+    private static int QuickRichness(JsonElement entry) =>
+        (entry.TryGetProperty("provablyFair", out var fair) && fair.ValueKind == JsonValueKind.Object && fair.TryGetProperty("serverSeed", out var seed) && seed.ValueKind == JsonValueKind.String ? 2 : 0)
+        + (entry.TryGetProperty("prices", out var prices) && prices.ValueKind == JsonValueKind.Array ? 1 : 0);
+}

@@ -1,0 +1,44 @@
+using Vectra.Projections.Runtime;
+
+namespace Vectra.Projections.Rugs.Trades;
+
+/// <summary>The <c>trades</c> table: one row per trade id, the first copy wins (copies are identical).</summary>
+internal static class TradesTable
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS trades (
+            id        TEXT PRIMARY KEY,
+            game_id   TEXT,
+            player_id TEXT,
+            username  TEXT,
+            type      TEXT,
+            amount    REAL,
+            price     REAL,
+            qty       REAL,
+            tick      INTEGER,
+            leverage  INTEGER,
+            forced    INTEGER NOT NULL,
+            meta_seq  INTEGER NOT NULL,
+            meta_ts   INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS trades_game ON trades (game_id, tick);
+        """;
+
+    public const string Drop = "DROP TABLE IF EXISTS trades;";
+
+    public static void Insert(ViewsTransaction views, TradeRow trade, bool forced, long seq, long ts) =>
+        views.Execute("""
+            INSERT INTO trades (id, game_id, player_id, username, type, amount, price, qty, tick, leverage, forced, meta_seq, meta_ts)
+            VALUES ($id, $g, $p, $u, $type, $amount, $price, $qty, $tick, $lev, $forced, $s, $ts)
+            ON CONFLICT (id) DO UPDATE SET meta_seq = excluded.meta_seq, meta_ts = excluded.meta_ts WHERE excluded.meta_seq < trades.meta_seq
+            """,
+            ("$id", trade.Id), ("$g", trade.GameId), ("$p", trade.PlayerId), ("$u", trade.Username), ("$type", trade.Type),
+            ("$amount", trade.Amount), ("$price", trade.Price), ("$qty", trade.Qty), ("$tick", trade.Tick), ("$lev", trade.Leverage),
+            ("$forced", forced ? 1 : 0), ("$s", seq), ("$ts", ts));
+
+    /// <summary>Once a game's rug tick is known, marks its sells at or after it as forced (whatever arrived first).</summary>
+    public static void MarkForced(ViewsTransaction views, string gameId, int rugTick) =>
+        views.Execute(
+            "UPDATE trades SET forced = (type = 'sell' AND tick >= $rug) WHERE game_id = $g",
+            ("$g", gameId), ("$rug", rugTick));
+}

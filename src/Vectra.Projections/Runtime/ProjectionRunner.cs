@@ -1,0 +1,258 @@
+using Microsoft.Data.Sqlite;
+using Vectra.Journal.Reading;
+using Vectra.Journal.Records;
+using Vectra.Journal.Writing;
+
+namespace Vectra.Projections.Runtime;
+
+/// <summary>
+/// Runs projections over the journal: catch up from each checkpoint, then follow live. Records are
+/// applied in batches; one views.db transaction holds a batch's state changes and the checkpoints.
+/// </summary>
+/// <remarks>
+/// Failure policy: a handler exception quarantines that record for that projection only. The batch is
+/// rolled back, every projection forgets its caches, and the batch is applied again with the record
+/// skipped and written to projection_errors. Nothing else stops, and no partial effect survives.
+/// Any other exception (views.db I/O) propagates: the caller reports it and exits non-zero.
+/// </remarks>
+public sealed class ProjectionRunner : IDisposable
+{
+    private const int BatchSize = 2000;
+
+    private readonly ViewsDatabase _views;
+    private readonly JournalReader _journal;
+    private readonly IReadOnlyList<IProjection> _projections;
+    private readonly long[] _checkpoints;
+    private readonly Dictionary<string, SqliteCommand> _prepared = [];
+
+    private ProjectionRunner(ViewsDatabase views, JournalReader journal, IReadOnlyList<IProjection> projections)
+    {
+        _views = views;
+        _journal = journal;
+        _projections = projections;
+        _checkpoints = new long[projections.Count];
+    }
+
+    /// <summary>Records applied (or quarantined) by this runner since it opened.</summary>
+    public long Applied { get; private set; }
+
+    /// <summary>
+    /// Opens views.db (taking its lock) over the journal in <paramref name="dataDirectory"/>. A projection
+    /// whose stored version differs from its code's version is dropped and rebuilt from seq 1.
+    /// </summary>
+    public static ProjectionRunner Open(string dataDirectory, IReadOnlyList<IProjection> projections)
+    {
+        var journal = JournalReader.Open(dataDirectory);
+        ViewsDatabase? views = null;
+        try
+        {
+            views = ViewsDatabase.Open(dataDirectory);
+            var runner = new ProjectionRunner(views, journal, projections);
+            runner.Prepare();
+            return runner;
+        }
+        catch
+        {
+            views?.Dispose();
+            journal.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Each projection's checkpoint, lag behind the journal and quarantined count.</summary>
+    public IReadOnlyList<ProjectionState> States() => ProjectionStates.Read(_views.Connection, _journal.Tail);
+
+    /// <summary>Drops and recreates the named projections (all when null) so they rebuild from seq 1.</summary>
+    public void Reset(IEnumerable<string>? names = null)
+    {
+        var chosen = names?.ToHashSet(StringComparer.Ordinal);
+        using var tx = _views.Connection.BeginTransaction();
+        var views = Views(tx);
+        for (var i = 0; i < _projections.Count; i++)
+        {
+            if (chosen is null || chosen.Contains(_projections[i].Name))
+            {
+                ResetOne(i, views);
+            }
+        }
+        tx.Commit();
+        foreach (var projection in _projections)
+        {
+            projection.Forget();
+        }
+    }
+
+    /// <summary>Applies every committed record the projections have not seen; returns how many were read.</summary>
+    public long CatchUp(IProgress<long>? progress = null, CancellationToken cancellation = default)
+    {
+        long read = 0;
+        while (!cancellation.IsCancellationRequested)
+        {
+            var batch = _journal.ReadAfter(_checkpoints.Min(), BatchSize);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            ApplyBatch(batch);
+            read += batch.Count;
+            progress?.Report(batch[^1].Seq);
+        }
+        return read;
+    }
+
+    /// <summary>Catches up, then applies new records as they are committed, until cancelled.</summary>
+    public async Task FollowAsync(CommitSignal? signal, CancellationToken cancellation)
+    {
+        try
+        {
+            while (!cancellation.IsCancellationRequested)
+            {
+                if (CatchUp(cancellation: cancellation) > 0)
+                {
+                    continue;
+                }
+                if (signal is not null)
+                {
+                    await signal.WaitPastAsync(_checkpoints.Min(), TimeSpan.FromMilliseconds(250), cancellation);
+                }
+                else
+                {
+                    // Another process writes the journal: poll, cheaply (max(seq) is an index lookup).
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), cancellation);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Stopping is normal: everything applied so far is committed with its checkpoint.
+        }
+    }
+
+    /// <summary>The journal's last committed seq.</summary>
+    public long JournalTail => _journal.Tail;
+
+    private void Prepare()
+    {
+        var stored = new Dictionary<string, (int Version, long Seq)>();
+        using (var command = _views.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name, version, seq FROM projection_checkpoints";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                stored[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt64(2));
+            }
+        }
+        using var tx = _views.Connection.BeginTransaction();
+        var views = Views(tx);
+        for (var i = 0; i < _projections.Count; i++)
+        {
+            var projection = _projections[i];
+            if (stored.TryGetValue(projection.Name, out var known) && known.Version == projection.Version)
+            {
+                projection.Create(views);
+                _checkpoints[i] = known.Seq;
+            }
+            else
+            {
+                ResetOne(i, views);
+            }
+        }
+        tx.Commit();
+    }
+
+    private void ResetOne(int index, ViewsTransaction views)
+    {
+        var projection = _projections[index];
+        projection.Drop(views);
+        projection.Create(views);
+        views.Execute("DELETE FROM projection_errors WHERE projection = $name", ("$name", projection.Name));
+        views.Execute(
+            "INSERT INTO projection_checkpoints (name, version, seq) VALUES ($name, $version, 0) ON CONFLICT (name) DO UPDATE SET version = excluded.version, seq = 0",
+            ("$name", projection.Name), ("$version", projection.Version));
+        _checkpoints[index] = 0;
+    }
+
+    private void ApplyBatch(List<JournalRecord> batch)
+    {
+        var quarantined = new Dictionary<(int Projection, long Seq), string>();
+        while (true)
+        {
+            try
+            {
+                ApplyOnce(batch, quarantined);
+                Applied += batch.Count;
+                return;
+            }
+            catch (HandlerFailure failure)
+            {
+                foreach (var projection in _projections)
+                {
+                    projection.Forget();
+                }
+                quarantined[(failure.ProjectionIndex, failure.Seq)] = failure.InnerException!.Message;
+            }
+        }
+    }
+
+    private void ApplyOnce(List<JournalRecord> batch, Dictionary<(int Projection, long Seq), string> quarantined)
+    {
+        using var tx = _views.Connection.BeginTransaction();
+        var views = Views(tx);
+        foreach (var record in batch)
+        {
+            for (var i = 0; i < _projections.Count; i++)
+            {
+                if (record.Seq <= _checkpoints[i])
+                {
+                    continue;
+                }
+                if (quarantined.TryGetValue((i, record.Seq), out var error))
+                {
+                    views.Execute(
+                        "INSERT OR REPLACE INTO projection_errors (projection, meta_seq, event, error) VALUES ($p, $s, $e, $m)",
+                        ("$p", _projections[i].Name), ("$s", record.Seq), ("$e", record.Event), ("$m", error));
+                    continue;
+                }
+                try
+                {
+                    _projections[i].Apply(record, views);
+                }
+                catch (Exception failure) when (failure is not SqliteException)
+                {
+                    throw new HandlerFailure(i, record.Seq, failure);
+                }
+            }
+        }
+        var last = batch[^1].Seq;
+        var moved = new long[_projections.Count];
+        for (var i = 0; i < _projections.Count; i++)
+        {
+            moved[i] = Math.Max(_checkpoints[i], last);
+            _projections[i].Flush(views);
+            views.Execute("UPDATE projection_checkpoints SET seq = $seq WHERE name = $name", ("$seq", moved[i]), ("$name", _projections[i].Name));
+        }
+        tx.Commit();
+        moved.CopyTo(_checkpoints, 0);
+    }
+
+    private ViewsTransaction Views(SqliteTransaction tx) => new(_views.Connection, tx, _prepared);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values)
+        {
+            command.Dispose();
+        }
+        _views.Dispose();
+        _journal.Dispose();
+    }
+
+    private sealed class HandlerFailure(int projectionIndex, long seq, Exception inner) : Exception(inner.Message, inner)
+    {
+        public int ProjectionIndex { get; } = projectionIndex;
+
+        public long Seq { get; } = seq;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+
+namespace Vectra.Projections.Runtime;
+
+/// <summary>The open views.db transaction a projection writes in, with prepared commands reused across records.</summary>
+public sealed class ViewsTransaction
+{
+    private readonly Dictionary<string, SqliteCommand> _prepared;
+
+    internal ViewsTransaction(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _prepared = prepared;
+    }
+
+    /// <summary>The views.db connection.</summary>
+    public SqliteConnection Connection { get; }
+
+    /// <summary>The transaction every write belongs to.</summary>
+    public SqliteTransaction Transaction { get; }
+
+    /// <summary>A command for <paramref name="sql"/>, prepared once and reused; parameters keep their last values.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _prepared[sql] = command;
+        }
+        command.Transaction = Transaction;
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> with named parameters given as (name, value) pairs.</summary>
+    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = Command(sql);
+        Bind(command, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a query and returns its first column of the first row, or null.</summary>
+    public object? Scalar(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = Command(sql);
+        Bind(command, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs a query and hands each row to <paramref name="row"/>.</summary>
+    public void Query(string sql, Action<SqliteDataReader> row, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = Command(sql);
+        Bind(command, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
+    }
+
+    private static void Bind(SqliteCommand command, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value ?? DBNull.Value;
+            }
+            else
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+        }
+    }
+}
