@@ -1,0 +1,79 @@
+using System.Text;
+using Vectra.Journal.Records;
+using Vectra.Projections.Runtime;
+using Vectra.Projections.Tests.Rugs;
+using Vectra.Tests.Common;
+
+namespace Vectra.Projections.Tests.Runtime;
+
+public class ProjectionRunnerTests
+{
+    private static JournalRecord Record(string eventName, string args = "[{}]") =>
+        new(0, 1_765_000_000_000_000, Guid.Empty, 1, "live", eventName, Encoding.UTF8.GetBytes(args));
+
+    [Fact]
+    public async Task A_record_whose_handler_throws_is_quarantined_without_any_partial_effect_and_nothing_else_stops()
+    {
+        using var folder = new TempFolder();
+        await ProjectionHarness.JournalAsync(folder.Path, [Record("a"), Record("poison"), Record("b"), Record("standard/newTrade", "[{\"no\":\"id\"}]"), Record("c")]);
+
+        using (var runner = ProjectionRunner.Open(folder.Path, [new CountingProjection(), .. ProjectionCatalog.All()]))
+        {
+            runner.CatchUp();
+            var states = runner.States().ToDictionary(s => s.Name);
+            Assert.Equal((5L, 1L), (states["counting"].Checkpoint, states["counting"].Quarantined));
+            Assert.Equal((5L, 1L), (states["rugs"].Checkpoint, states["rugs"].Quarantined));
+        }
+
+        Assert.Equal([1L, 3, 4, 5], ProjectionHarness.Query(folder.Path, "SELECT seq FROM counted ORDER BY seq", r => r.GetInt64(0)));
+        var quarantined = ProjectionStates.Quarantined(folder.Path);
+        Assert.Equal([("counting", 2L, "poison"), ("rugs", 4L, "standard/newTrade")], quarantined.Select(q => (q.Projection, q.Seq, q.Event)));
+        Assert.Contains("cannot digest record 2", quarantined[0].Error);
+        Assert.Contains("no string id", quarantined[1].Error);
+    }
+
+    [Fact]
+    public async Task A_changed_version_rebuilds_that_projection_from_seq_1_on_start()
+    {
+        using var folder = new TempFolder();
+        await ProjectionHarness.JournalAsync(folder.Path, [Record("a"), Record("b")]);
+        using (var runner = ProjectionRunner.Open(folder.Path, [new CountingProjection(version: 1)]))
+        {
+            runner.CatchUp();
+        }
+        await ProjectionHarness.JournalAsync(folder.Path, [Record("c")]);
+        using (var runner = ProjectionRunner.Open(folder.Path, [new CountingProjection(version: 2)]))
+        {
+            Assert.Equal(0, runner.States().Single().Checkpoint);
+            runner.CatchUp();
+        }
+        Assert.Equal([(1L, 2L), (2L, 2L), (3L, 2L)], ProjectionHarness.Query(folder.Path, "SELECT seq, version FROM counted ORDER BY seq", r => (r.GetInt64(0), r.GetInt64(1))));
+    }
+
+    [Fact]
+    public async Task An_unchanged_version_resumes_from_its_checkpoint()
+    {
+        using var folder = new TempFolder();
+        await ProjectionHarness.JournalAsync(folder.Path, [Record("a"), Record("b")]);
+        using (var runner = ProjectionRunner.Open(folder.Path, [new CountingProjection()]))
+        {
+            Assert.Equal(2, runner.CatchUp());
+        }
+        await ProjectionHarness.JournalAsync(folder.Path, [Record("c")]);
+        using (var runner = ProjectionRunner.Open(folder.Path, [new CountingProjection()]))
+        {
+            Assert.Equal(2, runner.States().Single().Checkpoint);
+            Assert.Equal(1, runner.CatchUp());
+        }
+    }
+
+    [Fact]
+    public async Task A_second_process_running_projections_on_the_same_folder_is_refused_naming_the_first()
+    {
+        using var folder = new TempFolder();
+        await ProjectionHarness.JournalAsync(folder.Path, [Record("a")]);
+        using var first = ProjectionRunner.Open(folder.Path, [new CountingProjection()]);
+        var error = Assert.Throws<Journal.Errors.JournalLockedException>(() => ProjectionRunner.Open(folder.Path, [new CountingProjection()]));
+        Assert.Contains($"process {Environment.ProcessId}", error.Message);
+    }
+}
