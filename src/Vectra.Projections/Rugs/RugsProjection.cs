@@ -135,22 +135,17 @@ public sealed class RugsProjection : IProjection
     private void ApplyHistory(JournalRecord record, ViewsTransaction views)
     {
         _completeRichness ??= CompleteGamesTables.LoadRichness(views);
-        using var window = JsonDocument.Parse(record.Args.AsMemory()[_fields.History]);
-        foreach (var entry in window.RootElement.EnumerateArray())
+        foreach (var entry in _fields.History)
         {
-            if (!entry.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+            if (_completeRichness.TryGetValue(entry.Id, out var stored) && stored >= entry.Richness)
             {
                 continue;
             }
-            var gameId = id.GetString()!;
-            if (_completeRichness.TryGetValue(gameId, out var stored) && stored >= QuickRichness(entry))
-            {
-                continue;
-            }
-            var row = CompleteGameRow.From(entry)!;
+            using var parsed = JsonDocument.Parse(record.Args.AsMemory()[entry.Range]);
+            var row = CompleteGameRow.From(parsed.RootElement)!;
             CompleteGamesTables.Save(views, row, record.Seq, record.Ts);
-            _completeRichness[gameId] = row.Richness;
-            _completeTouched.Add(gameId);
+            _completeRichness[entry.Id] = row.Richness;
+            _completeTouched.Add(entry.Id);
         }
     }
 
@@ -247,8 +242,4 @@ public sealed class RugsProjection : IProjection
         }
         return null;
     }
-
-    private static int QuickRichness(JsonElement entry) =>
-        (entry.TryGetProperty("provablyFair", out var fair) && fair.ValueKind == JsonValueKind.Object && fair.TryGetProperty("serverSeed", out var seed) && seed.ValueKind == JsonValueKind.String ? 2 : 0)
-        + (entry.TryGetProperty("prices", out var prices) && prices.ValueKind == JsonValueKind.Array ? 1 : 0);
 }

@@ -62,18 +62,22 @@ public sealed class ViewsTransaction
         }
     }
 
+    /// <summary>Binds by position: a statement is always called with its parameters in the same order, so no name lookup is needed.</summary>
     private static void Bind(SqliteCommand command, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        foreach (var (name, value) in parameters)
+        var bound = command.Parameters;
+        if (bound.Count != parameters.Length || (parameters.Length > 0 && !ReferenceEquals(bound[0].ParameterName, parameters[0].Name) && bound[0].ParameterName != parameters[0].Name))
         {
-            if (command.Parameters.Contains(name))
+            bound.Clear();
+            foreach (var (name, value) in parameters)
             {
-                command.Parameters[name].Value = value ?? DBNull.Value;
+                bound.AddWithValue(name, value ?? DBNull.Value);
             }
-            else
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
+            return;
+        }
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            bound[i].Value = parameters[i].Value ?? DBNull.Value;
         }
     }
 }

@@ -26,6 +26,7 @@ internal static class VectraCli
         root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")
         {
             BenchAppendCommand.Create(),
+            BenchRebuildCommand.Create(),
         });
 
         var parsed = root.Parse(args);

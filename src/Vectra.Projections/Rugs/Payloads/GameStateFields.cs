@@ -38,17 +38,17 @@ public sealed class GameStateFields
     /// <summary>The entries of <c>partialPrices.values</c> (at most a handful).</summary>
     public List<TickPrice> PartialPrices { get; } = new(8);
 
-    /// <summary>The byte range of the <c>gameHistory</c> array within the args, or empty.</summary>
-    public Range History { get; internal set; }
+    /// <summary>The entries of the <c>gameHistory</c> window, when the event carried one.</summary>
+    public List<HistoryEntry> History { get; } = new(10);
+
+    /// <summary>Whether a <c>gameHistory</c> window came with the event (it may be empty).</summary>
+    public bool HasHistory { get; internal set; }
 
     /// <summary>The byte range of the root <c>prices</c> array (connect snapshot), or empty.</summary>
     public Range RootPrices { get; internal set; }
 
     /// <summary>The phase the rule of rugs-feed.md §4 gives these fields.</summary>
     public GamePhase Phase => PhaseRule.Of(Rugged, Active, CooldownTimer, AllowPreRoundBuys);
-
-    /// <summary>Whether a <c>gameHistory</c> window came with the event.</summary>
-    public bool HasHistory => !History.Equals(default(Range));
 
     /// <summary>Whether the event carried a root <c>prices</c> array.</summary>
     public bool HasRootPrices => !RootPrices.Equals(default(Range));
@@ -61,6 +61,8 @@ public sealed class GameStateFields
         Price = null;
         ServerSeedHash = null;
         PartialPrices.Clear();
-        History = RootPrices = default;
+        History.Clear();
+        HasHistory = false;
+        RootPrices = default;
     }
 }

@@ -1,12 +1,10 @@
-using System.Buffers.Text;
-using System.Text.Json;
-
 namespace Vectra.Projections.Rugs.Payloads;
 
 /// <summary>
-/// Reads a <c>gameStateUpdate</c> frame's args in one forward pass with <see cref="Utf8JsonReader"/>:
-/// trace objects (<c>{"__trace":true,…}</c>) are passed over, the payload (the last argument) has its
-/// top-level fields picked and its bulky parts (leaderboard, history) skipped or kept as byte ranges.
+/// Reads a <c>gameStateUpdate</c> frame's args in one forward pass: trace objects
+/// (<c>{"__trace":true,…}</c>) are passed over, and from the payload (the last object argument) only
+/// the top-level fields the projections use are read; the rest (leaderboard, statistics) is skipped by
+/// bracket matching, and history entries are located, not parsed.
 /// </summary>
 public sealed class GameStateScanner
 {
@@ -17,225 +15,154 @@ public sealed class GameStateScanner
     public bool TryScan(ReadOnlySpan<byte> args, GameStateFields fields)
     {
         fields.Clear();
-        var reader = new Utf8JsonReader(args);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
-        {
-            return false;
-        }
         var found = false;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var elements = new ArrayElements(args, Range.All);
+        while (elements.MoveNext())
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
+            var element = elements.Current;
+            if (args[element][0] != (byte)'{' || IsTrace(args, element))
             {
-                reader.Skip();
                 continue;
             }
             // A later object argument replaces an earlier one: the payload is the last argument.
-            if (ScanObject(ref reader, fields, out var wasTrace) && !wasTrace)
-            {
-                found = true;
-            }
+            fields.Clear();
+            ReadPayload(args, element, fields);
+            found = true;
         }
         return found;
     }
 
-    private bool ScanObject(ref Utf8JsonReader reader, GameStateFields fields, out bool wasTrace)
+    private static bool IsTrace(ReadOnlySpan<byte> args, Range element)
     {
-        wasTrace = false;
-        var first = true;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (first && reader.ValueTextEquals("__trace"u8))
-            {
-                wasTrace = true;
-                reader.Read();
-                SkipRestOfObject(ref reader);
-                return true;
-            }
-            if (first)
-            {
-                fields.Clear();
-                first = false;
-            }
-            ReadProperty(ref reader, fields);
-        }
-        return true;
+        var members = new ObjectMembers(args, element);
+        return members.MoveNext() && members.Name.SequenceEqual("__trace"u8);
     }
 
-    private void ReadProperty(ref Utf8JsonReader reader, GameStateFields fields)
+    private void ReadPayload(ReadOnlySpan<byte> args, Range payload, GameStateFields fields)
     {
-        if (reader.ValueTextEquals("gameId"u8))
+        var members = new ObjectMembers(args, payload);
+        while (members.MoveNext())
         {
-            reader.Read();
-            fields.GameId = reader.TokenType == JsonTokenType.String ? _gameIds.Get(ref reader) : null;
-        }
-        else if (reader.ValueTextEquals("active"u8))
-        {
-            fields.Active = ReadBool(ref reader);
-        }
-        else if (reader.ValueTextEquals("rugged"u8))
-        {
-            fields.Rugged = ReadBool(ref reader);
-        }
-        else if (reader.ValueTextEquals("allowPreRoundBuys"u8))
-        {
-            fields.AllowPreRoundBuys = ReadBool(ref reader);
-        }
-        else if (reader.ValueTextEquals("cooldownTimer"u8))
-        {
-            fields.CooldownTimer = ReadInt(ref reader);
-        }
-        else if (reader.ValueTextEquals("tickCount"u8))
-        {
-            fields.TickCount = ReadInt(ref reader);
-        }
-        else if (reader.ValueTextEquals("price"u8))
-        {
-            reader.Read();
-            fields.Price = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : null;
-        }
-        else if (reader.ValueTextEquals("partialPrices"u8))
-        {
-            ReadPartialPrices(ref reader, fields);
-        }
-        else if (reader.ValueTextEquals("provablyFair"u8))
-        {
-            ReadProvablyFair(ref reader, fields);
-        }
-        else if (reader.ValueTextEquals("gameHistory"u8))
-        {
-            fields.History = ReadRange(ref reader);
-        }
-        else if (reader.ValueTextEquals("prices"u8))
-        {
-            fields.RootPrices = ReadRange(ref reader);
-        }
-        else
-        {
-            reader.Read();
-            reader.Skip();
+            var name = members.Name;
+            var value = args[members.Value];
+            if (name.SequenceEqual("gameId"u8))
+            {
+                fields.GameId = _gameIds.Get(value);
+            }
+            else if (name.SequenceEqual("active"u8))
+            {
+                fields.Active = JsonScalar.Bool(value);
+            }
+            else if (name.SequenceEqual("rugged"u8))
+            {
+                fields.Rugged = JsonScalar.Bool(value);
+            }
+            else if (name.SequenceEqual("allowPreRoundBuys"u8))
+            {
+                fields.AllowPreRoundBuys = JsonScalar.Bool(value);
+            }
+            else if (name.SequenceEqual("cooldownTimer"u8))
+            {
+                fields.CooldownTimer = JsonScalar.Int(value);
+            }
+            else if (name.SequenceEqual("tickCount"u8))
+            {
+                fields.TickCount = JsonScalar.Int(value);
+            }
+            else if (name.SequenceEqual("price"u8))
+            {
+                fields.Price = JsonScalar.Double(value);
+            }
+            else if (name.SequenceEqual("partialPrices"u8) && value[0] == (byte)'{')
+            {
+                ReadPartialPrices(args, members.Value, fields);
+            }
+            else if (name.SequenceEqual("provablyFair"u8) && value[0] == (byte)'{')
+            {
+                fields.ServerSeedHash = _hashes.Get(MemberValue(args, members.Value, "serverSeedHash"u8));
+            }
+            else if (name.SequenceEqual("gameHistory"u8) && value[0] == (byte)'[')
+            {
+                ReadHistory(args, members.Value, fields);
+            }
+            else if (name.SequenceEqual("prices"u8) && value[0] == (byte)'[')
+            {
+                fields.RootPrices = members.Value;
+            }
         }
     }
 
-    private static void ReadPartialPrices(ref Utf8JsonReader reader, GameStateFields fields)
+    private static void ReadPartialPrices(ReadOnlySpan<byte> args, Range partial, GameStateFields fields)
     {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartObject)
+        var members = new ObjectMembers(args, partial);
+        while (members.MoveNext())
         {
-            reader.Skip();
-            return;
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("endTick"u8))
+            if (members.Name.SequenceEqual("endTick"u8))
             {
-                fields.PartialEndTick = ReadInt(ref reader);
+                fields.PartialEndTick = JsonScalar.Int(args[members.Value]);
             }
-            else if (reader.ValueTextEquals("values"u8))
+            else if (members.Name.SequenceEqual("values"u8) && args[members.Value][0] == (byte)'{')
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartObject)
+                var values = new ObjectMembers(args, members.Value);
+                while (values.MoveNext())
                 {
-                    reader.Skip();
-                    continue;
-                }
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var isTick = Utf8Parser.TryParse(reader.ValueSpan, out int tick, out var used) && used == reader.ValueSpan.Length;
-                    reader.Read();
-                    if (isTick && reader.TokenType == JsonTokenType.Number)
+                    if (JsonScalar.Int(values.Name) is { } tick && JsonScalar.Double(args[values.Value]) is { } price)
                     {
-                        fields.PartialPrices.Add(new TickPrice(tick, reader.GetDouble()));
-                    }
-                    else
-                    {
-                        reader.Skip();
+                        fields.PartialPrices.Add(new TickPrice(tick, price));
                     }
                 }
             }
-            else
+        }
+    }
+
+    private static void ReadHistory(ReadOnlySpan<byte> args, Range window, GameStateFields fields)
+    {
+        fields.HasHistory = true;
+        var entries = new ArrayElements(args, window);
+        while (entries.MoveNext())
+        {
+            if (args[entries.Current][0] != (byte)'{')
             {
-                reader.Read();
-                reader.Skip();
+                continue;
+            }
+            string? id = null;
+            var richness = 0;
+            var members = new ObjectMembers(args, entries.Current);
+            while (members.MoveNext())
+            {
+                var value = args[members.Value];
+                if (members.Name.SequenceEqual("id"u8))
+                {
+                    id = JsonScalar.Text(value);
+                }
+                else if (members.Name.SequenceEqual("prices"u8) && value[0] == (byte)'[')
+                {
+                    richness |= 1;
+                }
+                else if (members.Name.SequenceEqual("provablyFair"u8) && value[0] == (byte)'{'
+                    && JsonScalar.IsString(MemberValue(args, members.Value, "serverSeed"u8)))
+                {
+                    richness |= 2;
+                }
+            }
+            if (id is not null)
+            {
+                fields.History.Add(new HistoryEntry(id, entries.Current, richness));
             }
         }
     }
 
-    private void ReadProvablyFair(ref Utf8JsonReader reader, GameStateFields fields)
+    /// <summary>The raw value of member <paramref name="name"/> of the object at <paramref name="value"/>, or empty.</summary>
+    private static ReadOnlySpan<byte> MemberValue(ReadOnlySpan<byte> args, Range value, ReadOnlySpan<byte> name)
     {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartObject)
+        var members = new ObjectMembers(args, value);
+        while (members.MoveNext())
         {
-            reader.Skip();
-            return;
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isHash = reader.ValueTextEquals("serverSeedHash"u8);
-            reader.Read();
-            if (isHash && reader.TokenType == JsonTokenType.String)
+            if (members.Name.SequenceEqual(name))
             {
-                fields.ServerSeedHash = _hashes.Get(ref reader);
-            }
-            else
-            {
-                reader.Skip();
+                return args[members.Value];
             }
         }
-    }
-
-    private static Range ReadRange(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return default;
-        }
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        return start..(int)reader.BytesConsumed;
-    }
-
-    private static bool? ReadBool(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.TokenType switch
-        {
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            _ => SkipAndNull<bool>(ref reader),
-        };
-    }
-
-    private static int? ReadInt(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (reader.TryGetInt32(out var value))
-            {
-                return value;
-            }
-            var asDouble = reader.GetDouble();
-            return asDouble is >= int.MinValue and <= int.MaxValue ? (int)asDouble : null;
-        }
-        return SkipAndNull<int>(ref reader);
-    }
-
-    private static T? SkipAndNull<T>(ref Utf8JsonReader reader) where T : struct
-    {
-        reader.Skip();
-        return null;
-    }
-
-    private static void SkipRestOfObject(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            reader.Read();
-            reader.Skip();
-        }
+        return default;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace Vectra.Projections.Rugs.Payloads;
 
@@ -10,16 +9,21 @@ namespace Vectra.Projections.Rugs.Payloads;
 internal sealed class Utf8StringCache
 {
     private byte[] _bytes = [];
-    private string _value = "";
+    private string? _value;
 
-    public string Get(ref Utf8JsonReader reader)
+    /// <summary>The text of a raw JSON string value (with its quotes), or null when it is not a string.</summary>
+    public string? Get(ReadOnlySpan<byte> value)
     {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.SequenceEqual(_bytes))
+        if (!JsonScalar.IsString(value))
+        {
+            return null;
+        }
+        if (_value is not null && value[1..^1].SequenceEqual(_bytes))
         {
             return _value;
         }
-        _value = reader.GetString()!;
-        _bytes = Encoding.UTF8.GetBytes(_value);
+        _value = JsonScalar.Text(value);
+        _bytes = _value is null ? [] : Encoding.UTF8.GetBytes(_value);
         return _value;
     }
 }

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Vectra.Journal;
+using Vectra.Journal.Reading;
+using Vectra.Journal.Writing;
+using Vectra.Projections;
+using Vectra.Projections.Runtime;
+using Vectra.Runner.Simulation;
+
+namespace Vectra.Runner.Bench;
+
+/// <summary>
+/// Measures a full rebuild of every projection over a simulated journal, and in the same run the bare
+/// cost of the data: reading the journal, and a Utf8JsonReader pass over every token of the same
+/// payloads already in memory. The ratio says how much the projections add on top of parsing.
+/// </summary>
+internal sealed class RebuildBenchmark(string folder, int games, ulong seed)
+{
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(Action<string> log)
+    {
+        log($"simulating {games:N0} games into a journal…");
+        long records = 0;
+        using (var writer = JournalWriter.Open(folder, Durability.None))
+        {
+            foreach (var chunk in FeedSimulator.Records(SimulationOptions.Of(games, seed)).Chunk(4000))
+            {
+                records += (await writer.AppendExactAsync(chunk)).Count;
+            }
+        }
+        log("reading the journal…");
+        var payloads = new List<byte[]>((int)records);
+        var clock = Stopwatch.StartNew();
+        using (var reader = JournalReader.Open(folder))
+        {
+            payloads.AddRange(reader.ReadSeqRange(1, long.MaxValue).Select(r => r.Args));
+        }
+        var read = BenchResult.From("journal read (CRC checked)", records, clock.Elapsed.TotalSeconds, null);
+        log("bare Utf8JsonReader scan of the payloads in memory…");
+        clock.Restart();
+        long tokens = 0;
+        foreach (var payload in payloads)
+        {
+            tokens += CountTokens(payload);
+        }
+        var scan = BenchResult.From("bare Utf8JsonReader scan (in memory)", records, clock.Elapsed.TotalSeconds, null);
+        PayloadBytes = payloads.Sum(p => (long)p.Length);
+        Tokens = tokens;
+        payloads.Clear();
+        log("full rebuild of every projection…");
+        clock.Restart();
+        using (var runner = ProjectionRunner.Open(folder, ProjectionCatalog.All()))
+        {
+            runner.Reset();
+            runner.CatchUp();
+        }
+        var rebuild = BenchResult.From("vectra rebuild (all projections)", records, clock.Elapsed.TotalSeconds, null);
+        return [read, scan, rebuild];
+    }
+
+    public long PayloadBytes { get; private set; }
+
+    public long Tokens { get; private set; }
+
+    private static long CountTokens(byte[] payload)
+    {
+        var reader = new Utf8JsonReader(payload);
+        long count = 0;
+        while (reader.Read())
+        {
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Vectra.Runner.Bench;
+using Vectra.Runner.Cli;
+
+namespace Vectra.Runner.Commands;
+
+/// <summary><c>vectra bench rebuild</c>: projection rebuild speed beside a bare JSON scan of the same payloads.</summary>
+internal static class BenchRebuildCommand
+{
+    public static Command Create()
+    {
+        var games = new Option<int>("--games") { Description = "Simulated games in the journal.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<ulong>("--seed") { Description = "Simulator seed.", DefaultValueFactory = _ => 1 };
+        var json = CommonOptions.Json();
+        var command = new Command("rebuild", "Simulate a journal, then time a full rebuild of every projection (records/s, payload MB/s) and, in the same run, a bare Utf8JsonReader scan of the same payloads. Works in a scratch folder under --data, removed afterwards.")
+        {
+            games, seed, json,
+        };
+        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(games), parse.GetValue(seed), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string data, int games, ulong seed, bool json)
+    {
+        if (games < 1)
+        {
+            throw new CliUsageException("--games must be at least 1.");
+        }
+        var folder = Path.Combine(data, "bench-rebuild-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var benchmark = new RebuildBenchmark(folder, games, seed);
+            var results = benchmark.RunAsync(line => Console.Error.WriteLine(line)).GetAwaiter().GetResult();
+            var megabytes = benchmark.PayloadBytes / 1e6;
+            var report = new
+            {
+                command = $"vectra bench rebuild --games {games} --seed {seed}",
+                machine = MachineDescription.Describe(),
+                records = results[0].Operations,
+                payloadMegabytes = Math.Round(megabytes, 1),
+                results = results.Select(r => new { name = r.Name, seconds = Math.Round(r.Seconds, 3), recordsPerSecond = Math.Round(r.PerSecond), payloadMegabytesPerSecond = Math.Round(megabytes / r.Seconds, 1) }),
+                rebuildVsBareScan = Math.Round(results[1].Seconds / results[2].Seconds, 2),
+            };
+            if (json)
+            {
+                ConsoleJson.Print(report);
+                return ExitCodes.Ok;
+            }
+            Console.WriteLine(report.command);
+            Console.WriteLine($"machine: {report.machine}");
+            Console.WriteLine($"{report.records:N0} records, {megabytes:N1} MB of payload JSON");
+            Console.WriteLine($"{"pass",-40} {"seconds",9} {"records/s",12} {"MB/s",9}");
+            foreach (var r in results)
+            {
+                Console.WriteLine($"{r.Name,-40} {r.Seconds,9:F2} {r.PerSecond,12:N0} {megabytes / r.Seconds,9:N1}");
+            }
+            Console.WriteLine($"rebuild speed / bare scan speed: {report.rebuildVsBareScan:F2}");
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
