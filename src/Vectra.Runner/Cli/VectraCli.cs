@@ -20,6 +20,7 @@ internal static class VectraCli
             JournalImportCommand.Create(),
         });
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(FairCommand.Create());
         root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")
         {
