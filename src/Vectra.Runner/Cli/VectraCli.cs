@@ -22,6 +22,8 @@ internal static class VectraCli
         root.Subcommands.Add(ProjectCommand.Create());
         root.Subcommands.Add(RebuildCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(FairCommand.Create());
         root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")
         {

@@ -1,0 +1,6 @@
+namespace Vectra.Runner.Import;
+
+/// <summary>How to read the files of one import.</summary>
+/// <param name="Format">The format of every file, or null to detect each file's (<c>--format auto</c>).</param>
+/// <param name="Zone">The zone naive timestamps were written in (<c>--tz</c>).</param>
+internal sealed record ImportOptions(ImportFormat? Format, TimeZoneInfo Zone);

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Vectra.Journal.Records;
+using Vectra.Journal.Writing;
+using Vectra.Runner.Cli;
+
+namespace Vectra.Runner.Import;
+
+/// <summary>
+/// One <c>vectra import</c>: a new session that reads each file in its format and appends its records
+/// followed by one <c>$import</c> record, all in one transaction, so a file is in the journal entirely
+/// or not at all. A file whose sha256 an earlier <c>$import</c> names is skipped.
+/// </summary>
+internal sealed class RecordingImport(JournalWriter writer, ImportOptions options)
+{
+    /// <summary>The session uuid every record of this import carries (the journal format keeps its own).</summary>
+    public Guid Session { get; } = Guid.NewGuid();
+
+    /// <summary>Imports <paramref name="files"/> in order, reporting to <paramref name="progress"/>.</summary>
+    public async Task<IReadOnlyList<FileImportResult>> ImportAsync(IReadOnlyList<RecordingFile> files, ImportProgress? progress = null)
+    {
+        var ledger = ImportLedger.Read(writer.Files.DataDirectory);
+        var results = new List<FileImportResult>(files.Count);
+        foreach (var file in files)
+        {
+            var result = await ImportFileAsync(file, ledger);
+            results.Add(result);
+            progress?.FileDone(result.Lines);
+        }
+        return results;
+    }
+
+    private async Task<FileImportResult> ImportFileAsync(RecordingFile file, ImportLedger ledger)
+    {
+        var content = await File.ReadAllBytesAsync(file.Path);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        if (ledger.Contains(sha256))
+        {
+            return new FileImportResult(file.Path, ImportOutcome.AlreadyImported, null, 0, 0, 0, sha256, null);
+        }
+        var format = options.Format ?? FormatDetector.Detect(content);
+        if (format is null)
+        {
+            if (file.NamedExplicitly)
+            {
+                throw new CliUsageException(
+                    $"{file.Path}: cannot tell which recording format this is. Pass --format with one of {string.Join(", ", ImportFormat.All.Select(f => f.Name))}.");
+            }
+            return new FileImportResult(file.Path, ImportOutcome.NotARecording, null, 0, 0, 0, sha256, null);
+        }
+        var imported = new ImportedFile(format, Session, new WallClockConverter(options.Zone));
+        Importers.For(format).Read(content, imported);
+        var records = imported.Records;
+        var receiptTs = records.Count > 0 ? records.Max(r => r.Ts) : MetaTime.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        var receipt = new NewRecord(
+            ImportReceipt.Event,
+            ImportReceipt.Args(file.Path, format, imported.Lines, imported.Skipped, records.Count, sha256),
+            receiptTs, Session, ImportedFile.SystemConn, format.Source);
+        var range = await writer.AppendBatchAsync([.. records, receipt]);
+        ledger.Add(sha256);
+        return new FileImportResult(file.Path, ImportOutcome.Imported, format, imported.Lines, imported.Skipped, records.Count, sha256, range);
+    }
+}
