@@ -7,6 +7,9 @@ internal static class JournalSchema
 {
     public const int Version = 1;
 
+    /// <summary>The page size of a new journal.db.</summary>
+    public const int PageSize = 16384;
+
     /// <summary>Codec 0: args stored as given. The column exists so compression can come without a migration.</summary>
     public const int RawCodec = 0;
 

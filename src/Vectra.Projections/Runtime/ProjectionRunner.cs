@@ -17,7 +17,7 @@ namespace Vectra.Projections.Runtime;
 /// </remarks>
 public sealed class ProjectionRunner : IDisposable
 {
-    private const int BatchSize = 2000;
+    private const int BatchSize = 5000;
 
     private readonly ViewsDatabase _views;
     private readonly JournalReader _journal;

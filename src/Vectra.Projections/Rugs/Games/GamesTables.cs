@@ -39,12 +39,15 @@ internal static class GamesTables
 
     public const string Drop = "DROP TABLE IF EXISTS games; DROP TABLE IF EXISTS ticks;";
 
-    /// <summary>Stores a tick unless a better observation is there: live beats backfilled, then the lower seq.</summary>
+    /// <summary>
+    /// Stores a tick unless a better observation is there: live beats backfilled. Records arrive in seq
+    /// order, so among equals the stored one already has the lower seq.
+    /// </summary>
     public static void UpsertTick(ViewsTransaction views, string gameId, int tick, double price, long seq, long ts, bool backfilled) =>
         views.Execute("""
             INSERT INTO ticks (game_id, tick, price, meta_seq, meta_ts, backfilled) VALUES ($g, $t, $p, $s, $ts, $b)
             ON CONFLICT (game_id, tick) DO UPDATE SET price = excluded.price, meta_seq = excluded.meta_seq, meta_ts = excluded.meta_ts, backfilled = excluded.backfilled
-            WHERE excluded.backfilled < ticks.backfilled OR (excluded.backfilled = ticks.backfilled AND excluded.meta_seq < ticks.meta_seq)
+            WHERE excluded.backfilled < ticks.backfilled
             """,
             ("$g", gameId), ("$t", tick), ("$p", price), ("$s", seq), ("$ts", ts), ("$b", backfilled ? 1 : 0));
 

@@ -10,7 +10,6 @@ namespace Vectra.Projections.Rugs.Payloads;
 internal static class JsonSkip
 {
     private static readonly SearchValues<byte> QuoteOrBackslash = SearchValues.Create("\"\\"u8);
-    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(",}] \t\r\n"u8);
 
     /// <summary>The first position at or after <paramref name="position"/> that is not JSON whitespace.</summary>
@@ -58,35 +57,37 @@ internal static class JsonSkip
         }
     }
 
+    /// <remarks>
+    /// A plain byte loop: feed containers hold many short strings, so a vectorized search per string
+    /// costs more in setup than it saves.
+    /// </remarks>
     private static int ContainerEnd(ReadOnlySpan<byte> json, int start)
     {
         var depth = 0;
-        var position = start;
-        while (true)
+        for (var position = start; position < json.Length; position++)
         {
-            var found = json[position..].IndexOfAny(Structure);
-            if (found < 0)
-            {
-                MalformedJson.Throw(start, "the end of an object or array");
-            }
-            position += found;
             switch (json[position])
             {
                 case (byte)'"':
-                    position = StringEnd(json, position);
-                    continue;
+                    position++;
+                    while (position < json.Length && json[position] != (byte)'"')
+                    {
+                        position += json[position] == (byte)'\\' ? 2 : 1;
+                    }
+                    break;
                 case (byte)'{' or (byte)'[':
                     depth++;
                     break;
-                default:
+                case (byte)'}' or (byte)']':
                     if (--depth == 0)
                     {
                         return position + 1;
                     }
                     break;
             }
-            position++;
         }
+        MalformedJson.Throw(start, "the end of an object or array");
+        return -1;
     }
 
     private static int ScalarEndAt(ReadOnlySpan<byte> json, int start)

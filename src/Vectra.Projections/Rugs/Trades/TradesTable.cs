@@ -2,7 +2,10 @@ using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Rugs.Trades;
 
-/// <summary>The <c>trades</c> table: one row per trade id, the first copy wins (copies are identical).</summary>
+/// <summary>
+/// The <c>trades</c> table: one row per trade id. Records are applied in seq order, so the first copy
+/// is the one with the lowest seq, and later copies (identical) are ignored.
+/// </summary>
 internal static class TradesTable
 {
     public const string Create = """
@@ -20,7 +23,7 @@ internal static class TradesTable
             forced    INTEGER NOT NULL,
             meta_seq  INTEGER NOT NULL,
             meta_ts   INTEGER NOT NULL
-        );
+        ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS trades_game ON trades (game_id, tick);
         """;
 
@@ -30,7 +33,7 @@ internal static class TradesTable
         views.Execute("""
             INSERT INTO trades (id, game_id, player_id, username, type, amount, price, qty, tick, leverage, forced, meta_seq, meta_ts)
             VALUES ($id, $g, $p, $u, $type, $amount, $price, $qty, $tick, $lev, $forced, $s, $ts)
-            ON CONFLICT (id) DO UPDATE SET meta_seq = excluded.meta_seq, meta_ts = excluded.meta_ts WHERE excluded.meta_seq < trades.meta_seq
+            ON CONFLICT (id) DO NOTHING
             """,
             ("$id", trade.Id), ("$g", trade.GameId), ("$p", trade.PlayerId), ("$u", trade.Username), ("$type", trade.Type),
             ("$amount", trade.Amount), ("$price", trade.Price), ("$qty", trade.Qty), ("$tick", trade.Tick), ("$lev", trade.Leverage),
