@@ -21,6 +21,7 @@ internal static class VectraCli
         });
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(FairCommand.Create());
+        root.Subcommands.Add(CaptureCommand.Create());
         root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")
         {
             BenchAppendCommand.Create(),
