@@ -45,7 +45,15 @@ internal sealed class FeedConnection(
         client.OnError += (_, error) => closed.TrySetResult($"error: {error}");
         client.OnEveryFrame(OnFrame);
 
-        await JoinAsync(client, joined.Task, closed.Task, stopping).ConfigureAwait(false);
+        try
+        {
+            await JoinAsync(client, joined.Task, closed.Task, stopping).ConfigureAwait(false);
+        }
+        catch (ConnectionEndedException failed) when (joined.Task.IsCompleted)
+        {
+            // $connection.open is already journaled, so the journal must also say it closed.
+            throw new ConnectionEndedException(failed.Reason, wasOpen: true);
+        }
         Interlocked.Exchange(ref _lastFrameTimestamp, time.GetTimestamp());
         state.Opened(Number);
 

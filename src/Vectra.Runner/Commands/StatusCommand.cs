@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Records;
+using Vectra.Runner.Capture;
 using Vectra.Runner.Cli;
 
 namespace Vectra.Runner.Commands;
@@ -22,6 +23,7 @@ internal static class StatusCommand
     private static int Run(string data, bool json)
     {
         var status = JournalStatus.Read(data);
+        var capture = ReadCaptureHistory(data, status);
         if (json)
         {
             ConsoleJson.Print(new
@@ -45,6 +47,15 @@ internal static class StatusCommand
                     firstTs = MetaTime.ToIso(s.FirstTs),
                     lastTs = MetaTime.ToIso(s.LastTs),
                 }),
+                capture = new
+                {
+                    sessions = capture.Sessions,
+                    cleanStops = capture.CleanStops,
+                    connections = capture.Connections,
+                    retries = capture.Retries,
+                    lostFrames = capture.LostFrames,
+                    blindSeconds = capture.BlindMicros / 1e6,
+                },
             });
             return ExitCodes.Ok;
         }
@@ -60,7 +71,15 @@ internal static class StatusCommand
         {
             Console.WriteLine($"  {s.Session}  {s.Source,-16} seq {s.FirstSeq}..{s.LastSeq}  {s.Records:N0} records  {MetaTime.ToIso(s.FirstTs)} .. {MetaTime.ToIso(s.LastTs)}");
         }
+        Console.WriteLine($"capture     {capture.Sessions} sessions ({capture.CleanStops} stopped cleanly), {capture.Connections} connections, {capture.Retries} retries, blind {TimeSpan.FromMicroseconds(capture.BlindMicros):g}, {capture.LostFrames:N0} frames lost to overflow");
         return ExitCodes.Ok;
+    }
+
+    private static CaptureHistory ReadCaptureHistory(string data, JournalStatus status)
+    {
+        using var reader = JournalReader.Open(data);
+        var lastTs = status.Sessions.ToDictionary(s => s.Session, s => s.LastTs);
+        return CaptureHistory.From(reader.ReadSystemRecords(), session => lastTs.TryGetValue(session, out var ts) ? ts : null);
     }
 
     private static string? Iso(long? micros) => micros is { } value ? MetaTime.ToIso(value) : null;
