@@ -62,9 +62,10 @@ internal sealed class FeedConnection(
         {
             var watchdog = WatchdogAsync(watchdogStop.Token);
             var ended = await Task.WhenAny(closed.Task, watchdog, Task.Delay(Timeout.Infinite, stopping)).ConfigureAwait(false);
-            reason = ended == closed.Task ? await closed.Task.ConfigureAwait(false)
-                : ended == watchdog ? await watchdog.ConfigureAwait(false)
-                : "shutdown";
+            // Stopping cancels the watchdog too, so it is checked first.
+            reason = stopping.IsCancellationRequested ? "shutdown"
+                : ended == closed.Task ? await closed.Task.ConfigureAwait(false)
+                : await watchdog.ConfigureAwait(false);
             await watchdogStop.CancelAsync().ConfigureAwait(false);
         }
         await LeaveAsync(client).ConfigureAwait(false);

@@ -26,19 +26,28 @@ internal sealed class CapturedJournal(IReadOnlyList<JournalRecord> records)
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (File.Exists(Path.Combine(data, "journal.db")))
+            if (TryRead(data) is { } journal && done(journal))
             {
-                var journal = Read(data);
-                if (done(journal))
-                {
-                    return journal;
-                }
+                return journal;
             }
             if (clock.Elapsed > timeout)
             {
                 throw new TimeoutException($"the journal in {data} never reached the expected state; {context()}");
             }
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The journal, or null while the runner has not created it yet.</summary>
+    private static CapturedJournal? TryRead(string data)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(data, "journal.db")) ? Read(data) : null;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return null;
         }
     }
 
