@@ -25,6 +25,7 @@ internal static class VectraCli
         root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")
         {
             BenchAppendCommand.Create(),
+            BenchCaptureCommand.Create(),
         });
 
         var parsed = root.Parse(args);
