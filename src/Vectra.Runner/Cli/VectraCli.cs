@@ -25,10 +25,12 @@ internal static class VectraCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(FairCommand.Create());
+        root.Subcommands.Add(CaptureCommand.Create());
         root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")
         {
             BenchAppendCommand.Create(),
             BenchRebuildCommand.Create(),
+            BenchCaptureCommand.Create(),
         });
 
         var parsed = root.Parse(args);

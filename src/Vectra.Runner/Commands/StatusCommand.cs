@@ -2,6 +2,7 @@ using System.CommandLine;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Records;
 using Vectra.Projections.Runtime;
+using Vectra.Runner.Capture;
 using Vectra.Runner.Cli;
 
 namespace Vectra.Runner.Commands;
@@ -24,6 +25,7 @@ internal static class StatusCommand
     {
         var status = JournalStatus.Read(data);
         var projections = ProjectionStates.Read(data, status.LastSeq);
+        var capture = ReadCaptureHistory(data, status);
         if (json)
         {
             ConsoleJson.Print(new
@@ -48,6 +50,15 @@ internal static class StatusCommand
                     lastTs = MetaTime.ToIso(s.LastTs),
                 }),
                 projections = projections.Select(p => new { name = p.Name, version = p.Version, checkpoint = p.Checkpoint, lag = p.Lag, quarantined = p.Quarantined }),
+                capture = new
+                {
+                    sessions = capture.Sessions,
+                    cleanStops = capture.CleanStops,
+                    connections = capture.Connections,
+                    retries = capture.Retries,
+                    lostFrames = capture.LostFrames,
+                    blindSeconds = capture.BlindMicros / 1e6,
+                },
             });
             return ExitCodes.Ok;
         }
@@ -68,7 +79,15 @@ internal static class StatusCommand
         {
             Console.WriteLine($"  {p.Name,-12} v{p.Version}  checkpoint {p.Checkpoint:N0}  lag {p.Lag:N0}  quarantined {p.Quarantined:N0}");
         }
+        Console.WriteLine($"capture     {capture.Sessions} sessions ({capture.CleanStops} stopped cleanly), {capture.Connections} connections, {capture.Retries} retries, blind {TimeSpan.FromMicroseconds(capture.BlindMicros):g}, {capture.LostFrames:N0} frames lost to overflow");
         return ExitCodes.Ok;
+    }
+
+    private static CaptureHistory ReadCaptureHistory(string data, JournalStatus status)
+    {
+        using var reader = JournalReader.Open(data);
+        var lastTs = status.Sessions.ToDictionary(s => s.Session, s => s.LastTs);
+        return CaptureHistory.From(reader.ReadSystemRecords(), session => lastTs.TryGetValue(session, out var ts) ? ts : null);
     }
 
     private static string? Iso(long? micros) => micros is { } value ? MetaTime.ToIso(value) : null;

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Vectra.Journal.Writing;
+
+namespace Vectra.Runner.Capture;
+
+/// <summary>
+/// Builds the capture's Generic Host: settings from appsettings.json &lt; <c>VECTRA__…</c> environment
+/// variables &lt; the command line, logs on stderr (stdout is kept for <c>--print-acks</c>), and the
+/// services that capture, report progress and (unless <c>--no-projections</c>) project.
+/// </summary>
+internal sealed class CaptureHost
+{
+    /// <summary>How long stopping may take before the host gives up waiting (the issue allows 5 s in all).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
+
+    private readonly HostApplicationBuilder _builder;
+
+    private CaptureHost(HostApplicationBuilder builder, CaptureSettings settings)
+    {
+        _builder = builder;
+        Settings = settings;
+    }
+
+    /// <summary>The settings after every source was applied.</summary>
+    public CaptureSettings Settings { get; }
+
+    /// <summary>Reads the configuration sources, then lets <paramref name="commandLine"/> override them.</summary>
+    public static CaptureHost Configure(Action<CaptureSettings> commandLine)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddEnvironmentVariables("VECTRA__");
+        var settings = new CaptureSettings();
+        builder.Configuration.GetSection("Capture").Bind(settings);
+        commandLine(settings);
+        return new CaptureHost(builder, settings);
+    }
+
+    /// <summary>The host that captures into <paramref name="writer"/>; <paramref name="observers"/> hear of every durable append.</summary>
+    public IHost Build(JournalWriter writer, TimeProvider time, IEnumerable<IDurableRecordsObserver> observers)
+    {
+        var services = _builder.Services;
+        _builder.Logging.ClearProviders();
+        _builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
+        services.AddSingleton(Settings);
+        services.AddSingleton(writer);
+        services.AddSingleton(time);
+        services.AddSingleton(new CaptureQueue(Settings.QueueCapacity));
+        services.AddSingleton(new SystemRecords(Guid.NewGuid(), time));
+        services.AddSingleton<CaptureState>();
+        services.AddSingleton<IDurableRecordsObserver>(provider => provider.GetRequiredService<CaptureState>());
+        foreach (var observer in observers)
+        {
+            services.AddSingleton(observer);
+        }
+        services.AddSingleton<CaptureService>();
+        services.AddHostedService(provider => provider.GetRequiredService<CaptureService>());
+        services.AddHostedService<ProgressReporter>();
+        if (Settings.Projections)
+        {
+            CaptureProjections.Register(services, writer);
+        }
+        return _builder.Build();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Reflection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Vectra.Journal.Writing;
+
+namespace Vectra.Runner.Capture;
+
+/// <summary>
+/// The live capture: one session per runner start, connections one after another under its own
+/// reconnect policy, every frame through a bounded queue into the journal.
+/// </summary>
+/// <remarks>
+/// Failure policy:
+/// <list type="bullet">
+/// <item>A connection that closes, fails to open, or stays silent past the watchdog is journaled
+/// (<c>$connection.close</c> with the reason, <c>$connection.retry</c> with the delay) and retried
+/// for ever: 0.5–1 s apart during the fast window, then doubling with jitter up to the cap.</item>
+/// <item>A frame the queue cannot take is counted, reported on stderr at once, and journaled as
+/// <c>$capture.overflow {lost}</c>; a frame the journal cannot store unchanged becomes
+/// <c>$capture.refused {reason}</c>. Neither stops the capture.</item>
+/// <item>A journal writer fault (I/O, fsync) is fatal: the capture stops receiving and the runner
+/// exits with code 3; nothing is retried, the next start recovers to the last durable record.</item>
+/// <item>Stopping (SIGTERM, Ctrl+C): stop receiving, drain the queue, journal
+/// <c>$session.stop {"clean":true}</c>. Killed, the session simply ends; the next start begins a new one.</item>
+/// </list>
+/// </remarks>
+internal sealed class CaptureService(
+    CaptureSettings settings,
+    JournalWriter writer,
+    IEnumerable<IDurableRecordsObserver> observers,
+    CaptureState state,
+    CaptureQueue queue,
+    SystemRecords system,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<CaptureService> log) : BackgroundService
+{
+    private int _connections;
+
+    /// <summary>Why the capture stopped abnormally (a journal fault), or null.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>The session this runner start writes.</summary>
+    public Guid Session => system.Session;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        queue.Overflowed += lost => Console.Error.WriteLine(
+            $"vectra capture: QUEUE FULL ({queue.Capacity:N0} frames waiting for the journal): {lost:N0} frame(s) lost so far; a $capture.overflow record will say how many.");
+        var pump = new JournalPump(writer, queue, system, [.. observers], log.FrameRefused);
+        using var receiving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var pumping = Task.Run(pump.RunAsync, CancellationToken.None);
+        _ = pumping.ContinueWith(_ => receiving.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+        queue.AddSystem(system.Start(Version(), Environment.MachineName, DescribeConfig()));
+        log.SessionStarted(system.Session, writer.Files.Database, writer.Durability.Name, settings.Url);
+        try
+        {
+            await ConnectForeverAsync(receiving.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (receiving.IsCancellationRequested)
+        {
+            // Stopping, or the journal failed: either way, finish the session below.
+        }
+        catch (Exception unexpected)
+        {
+            Failure = unexpected;
+        }
+        queue.AddSystem(system.Stop(clean: Failure is null && !pumping.IsFaulted));
+        queue.Complete();
+        try
+        {
+            await pumping.ConfigureAwait(false);
+        }
+        catch (Exception fault)
+        {
+            Failure ??= fault;
+        }
+        if (Failure is not null)
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task ConnectForeverAsync(CancellationToken cancellation)
+    {
+        var backoff = new ReconnectBackoff(
+            TimeSpan.FromSeconds(settings.FastRetrySeconds), TimeSpan.FromSeconds(settings.MaxRetryDelaySeconds), Random.Shared.NextDouble);
+        backoff.Reset(time.GetUtcNow());
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<ConnectionEndedException>(),
+                MaxRetryAttempts = int.MaxValue,
+                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(backoff.Next(time.GetUtcNow())),
+                OnRetry = retry =>
+                {
+                    var ended = (ConnectionEndedException)retry.Outcome.Exception!;
+                    queue.AddSystem(system.Retry(_connections + 1, backoff.Attempt, (long)retry.RetryDelay.TotalMilliseconds, ended.WasOpen ? null : ended.Reason));
+                    log.Retrying(_connections + 1, (long)retry.RetryDelay.TotalMilliseconds, backoff.Attempt, ended.WasOpen ? "" : ": " + ended.Reason);
+                    return default;
+                },
+            })
+            .Build();
+        await pipeline.ExecuteAsync(async token => await ConnectOnceAsync(backoff, token).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>One connection: ends by throwing <see cref="ConnectionEndedException"/> (or cancellation), never normally.</summary>
+    private async ValueTask ConnectOnceAsync(ReconnectBackoff backoff, CancellationToken cancellation)
+    {
+        var connection = new FeedConnection(settings, _connections + 1, queue, system, state, time);
+        try
+        {
+            await connection.RunAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (ConnectionEndedException ended) when (ended.WasOpen)
+        {
+            _connections = connection.Number;
+            queue.AddSystem(system.Close(connection.Number, ended.Reason));
+            log.ConnectionClosed(connection.Number, ended.Reason);
+            backoff.Reset(time.GetUtcNow());
+            cancellation.ThrowIfCancellationRequested();
+            throw;
+        }
+    }
+
+    private object DescribeConfig() => new
+    {
+        url = settings.Url,
+        origin = settings.Origin,
+        query = settings.EffectiveQuery.ToDictionary(),
+        transport = settings.Transport,
+        durability = writer.Durability.Name,
+        watchdogSeconds = settings.WatchdogSeconds,
+        queueCapacity = settings.QueueCapacity,
+        projections = settings.Projections,
+    };
+
+    private static string Version() =>
+        typeof(CaptureService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+}

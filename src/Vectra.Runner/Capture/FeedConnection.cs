@@ -1,0 +1,164 @@
+using SocketIOClient;
+using SocketIOClient.Transport;
+using Vectra.Journal.Records;
+
+namespace Vectra.Runner.Capture;
+
+/// <summary>
+/// One Socket.IO connection, from connect to close, with a fresh client whose own reconnection is
+/// off (the capture's policy decides when to try again). Every delivered frame goes to the queue
+/// with its receive time; nothing is filtered or parsed before it is durable.
+/// </summary>
+internal sealed class FeedConnection(
+    CaptureSettings settings,
+    int number,
+    CaptureQueue queue,
+    SystemRecords system,
+    CaptureState state,
+    TimeProvider time)
+{
+    private static readonly TimeSpan DisconnectBound = TimeSpan.FromSeconds(1);
+
+    private long _lastFrameTimestamp;
+
+    /// <summary>The connection number within the session.</summary>
+    public int Number { get; } = number;
+
+    /// <summary>
+    /// Connects, journals <c>$connection.open</c> once the namespace is joined (an attempt that never
+    /// joins leaves no record), captures until the
+    /// connection ends, and throws <see cref="ConnectionEndedException"/> saying why (after the client
+    /// is gone, so no frame follows the close). Cancellation ends it with reason <c>shutdown</c>.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        using var client = CreateClient();
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.OnConnected += (_, _) =>
+        {
+            // Journaled here, on the socket's thread, so it precedes the connection's first frame.
+            queue.AddSystem(system.Open(Number, settings.Url, client.Id));
+            joined.TrySetResult();
+        };
+        client.OnDisconnected += (_, reason) => closed.TrySetResult(reason);
+        client.OnError += (_, error) => closed.TrySetResult($"error: {error}");
+        client.OnEveryFrame(OnFrame);
+
+        try
+        {
+            await JoinAsync(client, joined.Task, closed.Task, stopping).ConfigureAwait(false);
+        }
+        catch (ConnectionEndedException failed) when (joined.Task.IsCompleted)
+        {
+            // $connection.open is already journaled, so the journal must also say it closed.
+            throw new ConnectionEndedException(failed.Reason, wasOpen: true);
+        }
+        Interlocked.Exchange(ref _lastFrameTimestamp, time.GetTimestamp());
+        state.Opened(Number);
+
+        string reason;
+        using (var watchdogStop = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+        {
+            var watchdog = WatchdogAsync(watchdogStop.Token);
+            var ended = await Task.WhenAny(closed.Task, watchdog, Task.Delay(Timeout.Infinite, stopping)).ConfigureAwait(false);
+            // Stopping cancels the watchdog too, so it is checked first.
+            reason = stopping.IsCancellationRequested ? "shutdown"
+                : ended == closed.Task ? await closed.Task.ConfigureAwait(false)
+                : await watchdog.ConfigureAwait(false);
+            await watchdogStop.CancelAsync().ConfigureAwait(false);
+        }
+        await LeaveAsync(client).ConfigureAwait(false);
+        state.Closed();
+        throw new ConnectionEndedException(reason, wasOpen: true);
+    }
+
+    private SocketIO CreateClient()
+    {
+        var options = new SocketIOOptions
+        {
+            Reconnection = false,
+            Transport = settings.Transport.Equals("polling", StringComparison.OrdinalIgnoreCase) ? TransportProtocol.Polling : TransportProtocol.WebSocket,
+            ConnectionTimeout = TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds),
+            Query = [.. settings.EffectiveQuery],
+        };
+        if (settings.Origin.Length > 0)
+        {
+            options.ExtraHeaders = new() { ["Origin"] = settings.Origin };
+        }
+        return new SocketIO(new Uri(settings.Url), options);
+    }
+
+    private void OnFrame(ReceivedFrame frame)
+    {
+        Interlocked.Exchange(ref _lastFrameTimestamp, time.GetTimestamp());
+        state.FrameReceived();
+        var record = NewRecord.FromText(frame.Event, frame.ArgsJson, system.Now(), system.Session, Number, SystemRecords.Source);
+        if (!queue.TryAddFrame(record))
+        {
+            state.FrameLost();
+        }
+    }
+
+    private async Task JoinAsync(SocketIO client, Task joined, Task<string> closed, CancellationToken stopping)
+    {
+        var timeout = TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds);
+        try
+        {
+            // ConnectAsync returns before the namespace is joined; only OnConnected means open.
+            var connecting = client.ConnectAsync().WaitAsync(timeout, time, stopping);
+            var first = await Task.WhenAny(joined, closed, connecting).ConfigureAwait(false);
+            if (first == connecting)
+            {
+                await connecting.ConfigureAwait(false);
+                first = await Task.WhenAny(joined, closed).WaitAsync(timeout, time, stopping).ConfigureAwait(false);
+            }
+            if (first == closed)
+            {
+                throw new ConnectionEndedException($"connect failed: {await closed.ConfigureAwait(false)}", wasOpen: false);
+            }
+        }
+        catch (Exception error) when (error is not ConnectionEndedException && !stopping.IsCancellationRequested)
+        {
+            await LeaveAsync(client).ConfigureAwait(false);
+            throw new ConnectionEndedException($"connect failed: {Describe(error)}", wasOpen: false);
+        }
+        catch (ConnectionEndedException)
+        {
+            await LeaveAsync(client).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Returns the watchdog's reason once no frame arrived for the configured time.</summary>
+    private async Task<string> WatchdogAsync(CancellationToken cancellation)
+    {
+        var limit = TimeSpan.FromSeconds(settings.WatchdogSeconds);
+        var check = TimeSpan.FromMilliseconds(Math.Clamp(limit.TotalMilliseconds / 4, 50, 1000));
+        while (true)
+        {
+            await Task.Delay(check, time, cancellation).ConfigureAwait(false);
+            if (time.GetElapsedTime(Interlocked.Read(ref _lastFrameTimestamp)) >= limit)
+            {
+                return $"watchdog: no frame for {settings.WatchdogSeconds:0.###} s";
+            }
+        }
+    }
+
+    /// <summary>Stops receiving: a bounded polite disconnect; the client is disposed by the caller.</summary>
+    private static async Task LeaveAsync(SocketIO client)
+    {
+        try
+        {
+            client.Off("*");
+            await client.DisconnectAsync().WaitAsync(DisconnectBound).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Best effort: the connection is being abandoned either way, and Dispose closes the transport.
+        }
+    }
+
+    private static string Describe(Exception error) =>
+        error is TimeoutException ? "timed out" : error.GetBaseException().Message;
+}

@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Vectra.Journal.Records;
+
+namespace Vectra.Runner.Capture;
+
+/// <summary>
+/// The capture's lifecycle records (<c>$session.*</c>, <c>$connection.*</c>, <c>$capture.*</c>): what a
+/// reader of the journal alone needs to tell when the capture was blind, and why.
+/// </summary>
+internal sealed class SystemRecords(Guid session, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The <c>meta_source</c> of everything the capture writes.</summary>
+    public const string Source = "live";
+
+    public const string SessionStart = "$session.start";
+    public const string SessionStop = "$session.stop";
+    public const string ConnectionOpen = "$connection.open";
+    public const string ConnectionClose = "$connection.close";
+    public const string ConnectionRetry = "$connection.retry";
+    public const string Overflow = "$capture.overflow";
+    public const string Refused = "$capture.refused";
+
+    public Guid Session { get; } = session;
+
+    public NewRecord Start(string version, string host, object config) => Make(SessionStart, 0, new { version, host, config });
+
+    public NewRecord Stop(bool clean) => Make(SessionStop, 0, new { clean });
+
+    public NewRecord Open(int conn, string url, string? sid) => Make(ConnectionOpen, conn, new { url, sid });
+
+    public NewRecord Close(int conn, string reason) => Make(ConnectionClose, conn, new { reason });
+
+    public NewRecord Retry(int conn, int attempt, long delayMs, string? error) => Make(ConnectionRetry, conn, new { attempt, delayMs, error });
+
+    public NewRecord OverflowOf(long lost) => Make(Overflow, 0, new { lost });
+
+    public NewRecord RefusedOf(int conn, string reason, long bytes) => Make(Refused, conn, new { reason, bytes });
+
+    /// <summary>Microseconds since the epoch, now, from the injected clock.</summary>
+    public long Now() => MetaTime.FromDateTimeOffset(time.GetUtcNow());
+
+    private NewRecord Make(string eventName, int conn, object body) =>
+        new(eventName, JsonSerializer.SerializeToUtf8Bytes(new[] { body }, Json), Now(), Session, conn, Source);
+}

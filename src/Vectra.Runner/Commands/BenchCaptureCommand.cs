@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Vectra.Journal;
+using Vectra.Journal.Writing;
+using Vectra.Runner.Bench;
+using Vectra.Runner.Capture;
+using Vectra.Runner.Cli;
+
+namespace Vectra.Runner.Commands;
+
+/// <summary><c>vectra bench capture</c>: the whole capture path (Socket.IO → queue → durable journal) against the local feed server at full speed.</summary>
+internal static class BenchCaptureCommand
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+
+    public static Command Create()
+    {
+        var frames = new Option<int>("--frames") { Description = "How many frames the server sends.", DefaultValueFactory = _ => 50_000 };
+        var frameBytes = new Option<int>("--frame-bytes") { Description = "Typical args size; frames vary from ¾ to 1½ of it (4000 gives the live feed's 3–6 KB).", DefaultValueFactory = _ => 4_000 };
+        var durability = new Option<string>("--durability") { Description = "always | batch", DefaultValueFactory = _ => "batch" };
+        var feedServer = new Option<string?>("--feed-server") { Description = "The tests/feed-server folder (found from the current folder by default)." };
+        var json = CommonOptions.Json();
+        var command = new Command("capture", "Serve a generated recording through the Node feed server as fast as it goes and capture it in-process: frames/s and receive→durable latency p50/p99. Works in a scratch folder under --data, removed afterwards.")
+        {
+            frames, frameBytes, durability, feedServer, json,
+        };
+        command.SetAction(parse => RunAsync(
+            parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(frames), parse.GetValue(frameBytes),
+            parse.GetRequiredValue(durability), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult());
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string data, int frames, int frameBytes, string durabilityName, string? feedServerFolder, bool json)
+    {
+        var durability = Durability.TryParse(durabilityName);
+        if (durability is null || durability == Durability.None || frames < 1 || frameBytes < 100)
+        {
+            throw new CliUsageException("--durability takes always or batch; --frames at least 1; --frame-bytes at least 100.");
+        }
+        var serverFolder = FeedServerLauncher.Locate(feedServerFolder);
+        var folder = Path.Combine(data, "bench-capture-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var recording = Path.Combine(folder, "recording.jsonl");
+            BenchRecording.Write(recording, frames, frameBytes);
+            using var server = await FeedServerLauncher.StartAsync(serverFolder, Path.GetFullPath(recording));
+            var latency = new CaptureLatencyObserver(frames, TimeProvider.System);
+            var host = CaptureHost.Configure(settings =>
+            {
+                settings.Url = $"http://127.0.0.1:{server.Port}";
+                settings.Durability = durability.Name;
+                settings.Projections = false;
+                settings.Data = Path.Combine(folder, "data");
+            });
+            using (var writer = JournalWriter.Open(host.Settings.Data!, durability))
+            using (var app = host.Build(writer, TimeProvider.System, [latency]))
+            {
+                await app.StartAsync();
+                await latency.AllDurable.WaitAsync(Limit);
+                await app.StopAsync();
+                if (app.Services.GetRequiredService<CaptureService>().Failure is { } failure)
+                {
+                    return CommandFailure.Report(failure);
+                }
+            }
+            var seconds = (latency.LastDurableMicros - latency.FirstReceivedMicros) / 1e6;
+            var report = new
+            {
+                command = $"vectra bench capture --frames {frames} --frame-bytes {frameBytes} --durability {durability.Name}",
+                machine = MachineDescription.Describe(),
+                frames = latency.Count,
+                megabytes = Math.Round(new FileInfo(recording).Length / 1e6, 1),
+                seconds = Math.Round(seconds, 3),
+                framesPerSecond = Math.Round(latency.Count / seconds),
+                p50Ms = Math.Round(latency.PercentileMs(50), 3),
+                p99Ms = Math.Round(latency.PercentileMs(99), 3),
+            };
+            if (json)
+            {
+                ConsoleJson.Print(report);
+                return ExitCodes.Ok;
+            }
+            Console.WriteLine(report.command);
+            Console.WriteLine($"machine: {report.machine}");
+            Console.WriteLine($"{report.frames:N0} frames ({report.megabytes} MB of recording) in {report.seconds} s: {report.framesPerSecond:N0} frames/s; receive→durable p50 {report.p50Ms} ms, p99 {report.p99Ms} ms");
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Vectra.Journal;
+using Vectra.Journal.Writing;
+using Vectra.Runner.Capture;
+using Vectra.Runner.Cli;
+
+namespace Vectra.Runner.Commands;
+
+/// <summary><c>vectra capture</c>: the crash-safe live capture of the feed into the journal, until SIGTERM or Ctrl+C.</summary>
+internal static class CaptureCommand
+{
+    public static Command Create()
+    {
+        var url = new Option<string?>("--url") { Description = "Socket.IO server. Default https://backend.rugs.fun." };
+        var origin = new Option<string?>("--origin") { Description = "Origin header of the handshake; \"\" sends none. Default https://rugs.fun." };
+        var query = new Option<string[]>("--query") { Description = "Handshake query parameter k=v; repeat for more. Replaces the default frontend-version=1.0.", AllowMultipleArgumentsPerToken = false };
+        var transport = new Option<string?>("--transport") { Description = "websocket (default) or polling." };
+        var durability = new Option<string?>("--durability") { Description = "always or batch (default): when a frame counts as stored." };
+        var watchdog = new Option<double?>("--watchdog") { Description = "Reconnect when no frame arrived for this many seconds. Default 30." };
+        var noProjections = new Option<bool>("--no-projections") { Description = "Capture only; run no projections beside it." };
+        var printAcks = new Option<bool>("--print-acks") { Description = "Diagnostics: print `ack SEQ` on stdout for every durable record.", Hidden = true };
+        var command = new Command("capture", "Capture the live feed into the journal: every frame, raw, with reconnects, until SIGTERM or Ctrl+C. Exit 0 after a clean stop, 3 on a journal fault or a locked journal.")
+        {
+            url, origin, query, transport, durability, watchdog, noProjections, printAcks,
+        };
+        command.SetAction(parse =>
+        {
+            var dataGiven = parse.GetResult(CommonOptions.Data) is { Implicit: false };
+            var host = CaptureHost.Configure(settings =>
+            {
+                settings.Url = parse.GetValue(url) ?? settings.Url;
+                settings.Origin = parse.GetValue(origin) ?? settings.Origin;
+                if (parse.GetValue(query) is { Length: > 0 } pairs)
+                {
+                    settings.Query = pairs.Select(ParsePair).ToDictionary();
+                }
+                settings.Transport = parse.GetValue(transport) ?? settings.Transport;
+                settings.Durability = parse.GetValue(durability) ?? settings.Durability;
+                settings.WatchdogSeconds = parse.GetValue(watchdog) ?? settings.WatchdogSeconds;
+                settings.Projections &= !parse.GetValue(noProjections);
+                settings.PrintAcks |= parse.GetValue(printAcks);
+                if (dataGiven || settings.Data is null)
+                {
+                    settings.Data = parse.GetRequiredValue(CommonOptions.Data);
+                }
+            });
+            return Run(host);
+        });
+        return command;
+    }
+
+    private static int Run(CaptureHost host)
+    {
+        var settings = host.Settings;
+        var durability = Validate(settings);
+        using var writer = JournalWriter.Open(settings.Data!, durability);
+        var observers = new List<IDurableRecordsObserver>();
+        if (settings.PrintAcks)
+        {
+            observers.Add(new AckPrinter(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false }));
+        }
+        using var app = host.Build(writer, TimeProvider.System, observers);
+        var capture = app.Services.GetRequiredService<CaptureService>();
+        app.Run();
+        if (capture.Failure is { } failure)
+        {
+            return CommandFailure.Report(failure);
+        }
+        Console.Error.WriteLine($"vectra capture: session {capture.Session} stopped cleanly; journal ends at meta_seq {writer.Tail}.");
+        return ExitCodes.Ok;
+    }
+
+    private static Durability Validate(CaptureSettings settings)
+    {
+        var durability = Durability.TryParse(settings.Durability);
+        if (durability is null || durability == Durability.None)
+        {
+            throw new CliUsageException($"--durability {settings.Durability}: capture takes always or batch.");
+        }
+        if (!Uri.TryCreate(settings.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "ws" or "wss"))
+        {
+            throw new CliUsageException($"--url {settings.Url} is not an http(s) or ws(s) URL.");
+        }
+        if (settings.Transport is not ("websocket" or "polling"))
+        {
+            throw new CliUsageException($"--transport {settings.Transport}: use websocket or polling.");
+        }
+        if (settings.WatchdogSeconds <= 0 || settings.QueueCapacity < 1)
+        {
+            throw new CliUsageException("--watchdog must be more than 0 seconds and the queue capacity at least 1.");
+        }
+        return durability;
+    }
+
+    private static KeyValuePair<string, string> ParsePair(string text)
+    {
+        var at = text.IndexOf('=', StringComparison.Ordinal);
+        return at > 0
+            ? new(text[..at], text[(at + 1)..])
+            : throw new CliUsageException($"--query {text}: write it as key=value.");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+
+namespace Vectra.Runner.Tests.Capture;
+
+/// <summary>The real <c>vectra capture</c> as a child process, with <c>--print-acks</c>: its acknowledged seqs, its stderr, SIGTERM and SIGKILL.</summary>
+internal sealed class CaptureRunner : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<long> _acks = [];
+    private readonly List<string> _errors = [];
+    private readonly Task _readingAcks;
+
+    private CaptureRunner(Process process)
+    {
+        _process = process;
+        _readingAcks = Task.Run(ReadAcksAsync);
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                lock (_errors)
+                {
+                    _errors.Add(line.Data);
+                }
+            }
+        };
+        process.BeginErrorReadLine();
+    }
+
+    public static CaptureRunner Start(string data, Uri url, params string[] options)
+    {
+        var start = VectraProcess.StartInfo(["capture", "--url", url.ToString(), "--data", data, "--print-acks", "--no-projections", .. options]);
+        return new CaptureRunner(Process.Start(start) ?? throw new InvalidOperationException("could not start vectra"));
+    }
+
+    public IReadOnlyList<long> Acks
+    {
+        get
+        {
+            lock (_acks)
+            {
+                return [.. _acks];
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return string.Join('\n', _errors);
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public async Task WaitForAcksAsync(int count, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Acks.Count < count)
+        {
+            if (deadline.Elapsed > timeout || _process.HasExited)
+            {
+                throw new TimeoutException($"vectra capture acknowledged {Acks.Count} of {count} records; stderr:\n{Stderr}");
+            }
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>SIGKILL: no chance to clean up.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+        await _readingAcks;
+    }
+
+    /// <summary>Sends SIGTERM and waits up to <paramref name="limit"/>; returns the exit code, or null if it still ran.</summary>
+    public async Task<int?> TerminateAsync(TimeSpan limit)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+            Assert.Equal(0, kill.ExitCode);
+        }
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        await _readingAcks;
+        return _process.ExitCode;
+    }
+
+    private async Task ReadAcksAsync()
+    {
+        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("ack ", StringComparison.Ordinal))
+            {
+                lock (_acks)
+                {
+                    _acks.Add(long.Parse(line.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+        await _readingAcks;
+        _process.Dispose();
+    }
+}
