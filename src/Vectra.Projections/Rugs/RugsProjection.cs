@@ -32,7 +32,7 @@ public sealed class RugsProjection : IProjection
     public string Name => "rugs";
 
     /// <inheritdoc/>
-    public int Version => 1;
+    public int Version => 2;
 
     /// <inheritdoc/>
     public void Create(ViewsTransaction views)
@@ -62,6 +62,41 @@ public sealed class RugsProjection : IProjection
             case "standard/newTrade":
                 ApplyTrade(record, views);
                 break;
+            case "replayer/tick":
+                ApplyReplayerTick(record, views);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A REPLAYER tick log line: active lines are live ticks; the first rugged line's tick is the rug tick
+    /// (later rugged lines keep counting, as the feed does after a rug, and are not ticks of the game).
+    /// </summary>
+    private void ApplyReplayerTick(JournalRecord record, ViewsTransaction views)
+    {
+        var payload = LastArgument.Of(record.Args, out var document);
+        using (document)
+        {
+            if (payload is not { } line || Replayer.ReplayerTick.From(line) is not { } tick)
+            {
+                return;
+            }
+            var game = Game(views, tick.GameId, create: true)!;
+            game.Saw(record.Seq, record.Ts, tick.Phase);
+            if (tick.Phase == GamePhase.Rugged)
+            {
+                game.Rugged(tick.Tick, tick.Price);
+            }
+            var isTick = tick.Phase == GamePhase.Active || (tick.Phase == GamePhase.Rugged && game.RugTick == tick.Tick);
+            if (isTick && Ledger(views, tick.GameId).TakeLive(tick.Tick))
+            {
+                if (tick.Tick == 0)
+                {
+                    game.Started(record.Ts);
+                }
+                GamesTables.UpsertTick(views, tick.GameId, tick.Tick, tick.Price, record.Seq, record.Ts, backfilled: false);
+                _liveTouched.Add(tick.GameId);
+            }
         }
     }
 

@@ -83,12 +83,17 @@ public sealed class ProjectionRunner : IDisposable
     }
 
     /// <summary>Applies every committed record the projections have not seen; returns how many were read.</summary>
-    public long CatchUp(IProgress<long>? progress = null, CancellationToken cancellation = default)
+    public long CatchUp(IProgress<long>? progress = null, CancellationToken cancellation = default) =>
+        CatchUpTo(long.MaxValue, progress, cancellation);
+
+    /// <summary>Applies the records the projections have not seen, up to <paramref name="lastSeq"/>; returns how many were read.</summary>
+    public long CatchUpTo(long lastSeq, IProgress<long>? progress = null, CancellationToken cancellation = default)
     {
         long read = 0;
         while (!cancellation.IsCancellationRequested)
         {
             var batch = _journal.ReadAfter(_checkpoints.Min(), BatchSize);
+            batch.RemoveAll(record => record.Seq > lastSeq);
             if (batch.Count == 0)
             {
                 break;

@@ -4,18 +4,16 @@ using Vectra.Journal.Writing;
 namespace Vectra.Runner.Capture;
 
 /// <summary>
-/// The seam where projections join a capture (skipped with <c>--no-projections</c>). They are not
-/// written yet; when they are, register them here as hosted services that follow the journal
-/// (<c>JournalReader.FollowAsync</c> woken by <see cref="JournalWriter.Signal"/>), or as an
-/// <see cref="IDurableRecordsObserver"/> singleton, which the capture calls after every durable append.
+/// Where projections join a capture (skipped with <c>--no-projections</c>): a hosted service that
+/// follows the journal, woken by <see cref="JournalWriter.Signal"/> after every durable commit.
 /// Projections never write the journal and never slow the capture down.
 /// </summary>
 internal static class CaptureProjections
 {
-    /// <summary>Adds the projections' services; today there are none.</summary>
+    /// <summary>Adds the live projections.</summary>
     public static void Register(IServiceCollection services, JournalWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(writer);
+        services.AddHostedService<LiveProjections>();
     }
 }

@@ -34,11 +34,13 @@ internal static class ReplayCommand
     {
         var speed = ReplaySpeed.TryParse(speedText)
             ?? throw new CliUsageException($"--speed {speedText}: give a positive number (2 = twice the recorded pace) or max.");
-        var (files, replay) = RecordingReplay.RunAsync(data, paths, options, speed, TimeProvider.System, new JournalOnlySink()).GetAwaiter().GetResult();
+        using var projections = new ProjectionsSink(data, TimeProvider.System);
+        var (files, replay) = RecordingReplay.RunAsync(data, paths, options, speed, TimeProvider.System, projections).GetAwaiter().GetResult();
         var imported = files.Count(f => f.Outcome == ImportOutcome.Imported);
         var already = files.Count(f => f.Outcome == ImportOutcome.AlreadyImported);
         Console.WriteLine($"imported {imported:N0} files ({already:N0} already in the journal, not replayed again)");
         Console.WriteLine($"replayed {replay.Records:N0} records at speed {speed} in {replay.Elapsed.TotalSeconds:F3} s: {replay.RecordsPerSecond:N0} records/s");
+        ProjectCommand.PrintStates(projections.States());
         return ExitCodes.Ok;
     }
 }
