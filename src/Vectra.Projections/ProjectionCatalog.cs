@@ -1,3 +1,4 @@
+using Vectra.Projections.CaptureHealth;
 using Vectra.Projections.Rugs;
 using Vectra.Projections.Runtime;
 
@@ -7,7 +8,7 @@ namespace Vectra.Projections;
 public static class ProjectionCatalog
 {
     /// <summary>Fresh instances of all projections.</summary>
-    public static IReadOnlyList<IProjection> All() => [new RugsProjection()];
+    public static IReadOnlyList<IProjection> All() => [new RugsProjection(), new CaptureHealthProjection()];
 
     /// <summary>The names <c>rebuild --projection</c> accepts.</summary>
     public static IReadOnlyList<string> Names => All().Select(p => p.Name).ToArray();

@@ -16,6 +16,9 @@ public static class ViewsDump
     /// <summary>The tables the rugs projection owns, for dumps.</summary>
     public static readonly IReadOnlyList<string> RugsTables = ["games", "ticks", "trades", "complete_games", "sidebets"];
 
+    /// <summary>The tables the capture-health projection owns.</summary>
+    public static readonly IReadOnlyList<string> CaptureTables = ["capture_sessions", "capture_connections", "capture_gaps"];
+
     /// <summary>One table's rows, canonical, leaving out <paramref name="ignoredColumns"/> (e.g. meta_seq when frames were reordered).</summary>
     public static IReadOnlyList<string> Rows(string dataDirectory, string table, IReadOnlySet<string>? ignoredColumns = null)
     {

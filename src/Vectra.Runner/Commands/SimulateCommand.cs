@@ -14,7 +14,7 @@ internal static class SimulateCommand
         var seed = new Option<ulong>("--seed") { Description = "The seed; the same seed gives the same bytes.", DefaultValueFactory = _ => 1 };
         var start = new Option<string?>("--start") { Description = "Virtual start instant, ISO-8601 UTC (default 2025-12-12T22:16:58Z)." };
         var output = new Option<string?>("--out") { Description = "Write the JSONL to this file instead of stdout." };
-        var faults = new Option<string?>("--faults") { Description = "Comma list: dup-extended, out-of-order, missing-rug-emission, gap:K, mid-game, torn." };
+        var faults = new Option<string?>("--faults") { Description = "Comma list: dup-extended, out-of-order, missing-rug-emission, gap:K, mid-game, torn, reconnect." };
         var truth = new Option<string?>("--truth") { Description = "Also write the ground truth (games, prices, trades, sidebets) as JSON to this file." };
         var command = new Command("simulate", "Generate a deterministic rugs.fun public-feed session as journal JSONL (meta_source simulate).")
         {

@@ -27,10 +27,19 @@ public static class FeedSimulator
         ArgumentNullException.ThrowIfNull(options);
         var session = SessionOf(options.Seed);
         using var script = new FeedScript(new SimulationPlan(options), options);
+        var reconnect = options.Faults.Reconnect ? ReconnectGap.For(options) : null;
         long seq = 0;
         foreach (var frame in script.Frames())
         {
-            yield return new JournalRecord(++seq, frame.Ts, session, Connection, Source, frame.Event, frame.Args);
+            if (reconnect is null)
+            {
+                yield return new JournalRecord(++seq, frame.Ts, session, Connection, Source, frame.Event, frame.Args);
+                continue;
+            }
+            foreach (var (ts, conn, eventName, args) in reconnect.Pass(frame.Ts, frame.Event, frame.Args))
+            {
+                yield return new JournalRecord(++seq, ts, session, conn, Source, eventName, args);
+            }
         }
     }
 

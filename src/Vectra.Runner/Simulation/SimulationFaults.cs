@@ -7,13 +7,15 @@ namespace Vectra.Runner.Simulation;
 /// <param name="GapTicks"><c>gap:K</c>: in each game long enough, K consecutive active ticks are not emitted (0 = off).</param>
 /// <param name="MidGame"><c>mid-game</c>: the recording starts in the middle of the first game (connect snapshot with root prices).</param>
 /// <param name="Torn"><c>torn</c>: garbage half-lines are interleaved in the output file (file level, not records).</param>
+/// <param name="Reconnect"><c>reconnect</c>: 90 s in, the connection drops for 5 s; the lost frames are missing and the reconnect is journaled.</param>
 public sealed record SimulationFaults(
     bool DuplicateExtended = false,
     bool OutOfOrder = false,
     bool MissingRugEmission = false,
     int GapTicks = 0,
     bool MidGame = false,
-    bool Torn = false)
+    bool Torn = false,
+    bool Reconnect = false)
 {
     /// <summary>No faults.</summary>
     public static SimulationFaults None { get; } = new();
@@ -36,8 +38,9 @@ public sealed record SimulationFaults(
                 "missing-rug-emission" => faults with { MissingRugEmission = true },
                 "mid-game" => faults with { MidGame = true },
                 "torn" => faults with { Torn = true },
+                "reconnect" => faults with { Reconnect = true },
                 _ when item.StartsWith("gap:", StringComparison.Ordinal) => faults with { GapTicks = ParseGap(item[4..]) },
-                _ => throw new FormatException($"unknown fault '{raw}' (known: dup-extended, out-of-order, missing-rug-emission, gap:K, mid-game, torn)"),
+                _ => throw new FormatException($"unknown fault '{raw}' (known: dup-extended, out-of-order, missing-rug-emission, gap:K, mid-game, torn, reconnect)"),
             };
         }
         return faults;
