@@ -6,8 +6,10 @@
 //   node check.mjs metadata <file.parquet>      DuckDB parquet_metadata(): per column chunk statistics and encodings
 //   node check.mjs query "<sql>"                any DuckDB query (aggregates over big files)
 //   node check.mjs write <in.json|in.csv> <out.parquet>   DuckDB writes the table with Snappy; only the COPY is timed
+//   node check.mjs tree <folder>                every *.parquet under the folder (sorted by path), each read by both readers
 import { gunzipSync } from 'node:zlib';
-import { statSync } from 'node:fs';
+import { statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetReadObjects, parquetMetadataAsync, asyncBufferFromFile } from 'hyparquet';
 
@@ -63,6 +65,13 @@ async function hyparquetRows(file) {
   return { rows: objects.map((o) => Object.values(o).map(normalize)) };
 }
 
+function parquetFiles(folder) {
+  return readdirSync(folder, { recursive: true })
+    .filter((name) => name.endsWith('.parquet'))
+    .map((name) => join(folder, name))
+    .sort();
+}
+
 async function main() {
   const [mode, ...args] = process.argv.slice(2);
   const connection = await duckdb();
@@ -74,6 +83,17 @@ async function main() {
         duckdb: await duckdbRows(connection, `SELECT * FROM read_parquet(${sqlString(file)})`),
         hyparquet: await hyparquetRows(file),
       };
+      break;
+    }
+    case 'tree': {
+      result = [];
+      for (const file of parquetFiles(args[0])) {
+        result.push({
+          path: file,
+          duckdb: await duckdbRows(connection, `SELECT * FROM read_parquet(${sqlString(file)}, hive_partitioning=false)`),
+          hyparquet: await hyparquetRows(file),
+        });
+      }
       break;
     }
     case 'metadata': {
@@ -97,7 +117,7 @@ async function main() {
       break;
     }
     default:
-      process.stderr.write('usage: node check.mjs read|metadata FILE | query SQL | write IN OUT\n');
+      process.stderr.write('usage: node check.mjs read|metadata FILE | tree FOLDER | query SQL | write IN OUT\n');
       process.exit(2);
   }
   process.stdout.write(JSON.stringify(result));
