@@ -5,7 +5,8 @@
 //   node check.mjs read <file.parquet>          rows and column types from DuckDB, rows from hyparquet
 //   node check.mjs metadata <file.parquet>      DuckDB parquet_metadata(): per column chunk statistics and encodings
 //   node check.mjs query "<sql>"                any DuckDB query (aggregates over big files)
-//   node check.mjs write <in.json|in.csv> <out.parquet>   DuckDB writes the table with Snappy; only the COPY is timed
+//   node check.mjs write <in.json|in.csv> <out.parquet> [select-list]   DuckDB loads the input (optionally cast by the
+//                                               select list) into a table, then writes it with Snappy; only the COPY is timed
 //   node check.mjs tree <folder>                every *.parquet under the folder (sorted by path), each read by both readers
 import { gunzipSync } from 'node:zlib';
 import { statSync, readdirSync } from 'node:fs';
@@ -107,9 +108,9 @@ async function main() {
       break;
     }
     case 'write': {
-      const [input, output] = args;
+      const [input, output, columns] = args;
       const source = input.endsWith('.csv') ? `read_csv_auto(${sqlString(input)})` : `read_json_auto(${sqlString(input)})`;
-      await connection.run(`CREATE TABLE source AS SELECT * FROM ${source}`);
+      await connection.run(`CREATE TABLE source AS SELECT ${columns ?? '*'} FROM ${source}`);
       const started = process.hrtime.bigint();
       await connection.run(`COPY source TO ${sqlString(output)} (FORMAT parquet, COMPRESSION snappy)`);
       const elapsed = process.hrtime.bigint() - started;
@@ -117,7 +118,7 @@ async function main() {
       break;
     }
     default:
-      process.stderr.write('usage: node check.mjs read|metadata FILE | tree FOLDER | query SQL | write IN OUT\n');
+      process.stderr.write('usage: node check.mjs read|metadata FILE | tree FOLDER | query SQL | write IN OUT [COLUMNS]\n');
       process.exit(2);
   }
   process.stdout.write(JSON.stringify(result));

@@ -13,6 +13,7 @@ namespace Vectra.Projections.Exports;
 public abstract class RugsExportProjection : ExportProjection, IUpstreamProjection
 {
     private readonly object?[] _row;
+    private readonly RugsRecordEffects _none = new();
 
     /// <summary>An export of <paramref name="docType"/> fed by <paramref name="rugs"/>.</summary>
     private protected RugsExportProjection(RugsProjection rugs, string docType, ParquetSchema schema, ExportOptions options)
@@ -27,11 +28,20 @@ public abstract class RugsExportProjection : ExportProjection, IUpstreamProjecti
 
     private protected RugsProjection Rugs { get; }
 
-    /// <summary>What the rugs projection did with <paramref name="record"/>; throws when it did not apply it.</summary>
-    private protected RugsRecordEffects EffectsOf(JournalRecord record) =>
-        Rugs.Effects.Seq == record.Seq
-            ? Rugs.Effects
-            : throw new InvalidOperationException($"{Name} needs the rugs projection to have applied record {record.Seq} (it was quarantined there).");
+    /// <summary>
+    /// What the rugs projection did with <paramref name="record"/>: nothing when it did not apply it (the record is
+    /// quarantined there, so views.db holds no effect of it either).
+    /// </summary>
+    private protected RugsRecordEffects EffectsOf(JournalRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (Rugs.Effects.Seq == record.Seq)
+        {
+            return Rugs.Effects;
+        }
+        _none.Begin(record.Seq);
+        return _none;
+    }
 
     /// <summary>Appends every row of a query shaped like <c>Tail.SelectColumns</c>, as added by record <paramref name="seq"/>.</summary>
     private protected void AppendRows(ViewsTransaction views, long seq, string sql, params (string Name, object? Value)[] parameters) =>
