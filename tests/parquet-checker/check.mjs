@@ -5,9 +5,12 @@
 //   node check.mjs read <file.parquet>          rows and column types from DuckDB, rows from hyparquet
 //   node check.mjs metadata <file.parquet>      DuckDB parquet_metadata(): per column chunk statistics and encodings
 //   node check.mjs query "<sql>"                any DuckDB query (aggregates over big files)
-//   node check.mjs write <in.json|in.csv> <out.parquet>   DuckDB writes the table with Snappy; only the COPY is timed
+//   node check.mjs write <in.json|in.csv> <out.parquet> [select-list]   DuckDB loads the input (optionally cast by the
+//                                               select list) into a table, then writes it with Snappy; only the COPY is timed
+//   node check.mjs tree <folder>                every *.parquet under the folder (sorted by path), each read by both readers
 import { gunzipSync } from 'node:zlib';
-import { statSync } from 'node:fs';
+import { statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetReadObjects, parquetMetadataAsync, asyncBufferFromFile } from 'hyparquet';
 
@@ -63,6 +66,13 @@ async function hyparquetRows(file) {
   return { rows: objects.map((o) => Object.values(o).map(normalize)) };
 }
 
+function parquetFiles(folder) {
+  return readdirSync(folder, { recursive: true })
+    .filter((name) => name.endsWith('.parquet'))
+    .map((name) => join(folder, name))
+    .sort();
+}
+
 async function main() {
   const [mode, ...args] = process.argv.slice(2);
   const connection = await duckdb();
@@ -76,6 +86,17 @@ async function main() {
       };
       break;
     }
+    case 'tree': {
+      result = [];
+      for (const file of parquetFiles(args[0])) {
+        result.push({
+          path: file,
+          duckdb: await duckdbRows(connection, `SELECT * FROM read_parquet(${sqlString(file)}, hive_partitioning=false)`),
+          hyparquet: await hyparquetRows(file),
+        });
+      }
+      break;
+    }
     case 'metadata': {
       result = await duckdbRows(connection, `SELECT row_group_id, row_group_num_rows, path_in_schema, type, num_values,
         stats_min_value, stats_max_value, stats_null_count, encodings, compression
@@ -87,9 +108,9 @@ async function main() {
       break;
     }
     case 'write': {
-      const [input, output] = args;
+      const [input, output, columns] = args;
       const source = input.endsWith('.csv') ? `read_csv_auto(${sqlString(input)})` : `read_json_auto(${sqlString(input)})`;
-      await connection.run(`CREATE TABLE source AS SELECT * FROM ${source}`);
+      await connection.run(`CREATE TABLE source AS SELECT ${columns ?? '*'} FROM ${source}`);
       const started = process.hrtime.bigint();
       await connection.run(`COPY source TO ${sqlString(output)} (FORMAT parquet, COMPRESSION snappy)`);
       const elapsed = process.hrtime.bigint() - started;
@@ -97,7 +118,7 @@ async function main() {
       break;
     }
     default:
-      process.stderr.write('usage: node check.mjs read|metadata FILE | query SQL | write IN OUT\n');
+      process.stderr.write('usage: node check.mjs read|metadata FILE | tree FOLDER | query SQL | write IN OUT [COLUMNS]\n');
       process.exit(2);
   }
   process.stdout.write(JSON.stringify(result));

@@ -28,6 +28,9 @@ public sealed class RugsProjection : IProjection
     private readonly HashSet<string> _completeTouched = new(StringComparer.Ordinal);
     private Dictionary<string, int>? _completeRichness;
 
+    /// <summary>What the last applied record did, for the exports that follow this projection.</summary>
+    internal RugsRecordEffects Effects { get; } = new();
+
     /// <inheritdoc/>
     public string Name => "rugs";
 
@@ -54,6 +57,7 @@ public sealed class RugsProjection : IProjection
     /// <inheritdoc/>
     public void Apply(JournalRecord record, ViewsTransaction views)
     {
+        Effects.Begin(record.Seq);
         switch (record.Event)
         {
             case "gameStateUpdate":
@@ -114,6 +118,7 @@ public sealed class RugsProjection : IProjection
         {
             return;
         }
+        Effects.GameStateGameId = gameId;
         var game = Game(views, gameId, create: true)!;
         var phase = _fields.Phase;
         game.Saw(record.Seq, record.Ts, phase);
@@ -181,6 +186,7 @@ public sealed class RugsProjection : IProjection
             CompleteGamesTables.Save(views, row, record.Seq, record.Ts);
             _completeRichness[entry.Id] = row.Richness;
             _completeTouched.Add(entry.Id);
+            Effects.SavedCompleteGame(entry.Id);
         }
     }
 
@@ -196,6 +202,7 @@ public sealed class RugsProjection : IProjection
             var trade = TradeRow.From(element);
             var rugTick = trade.GameId is null ? null : Game(views, trade.GameId, create: false)?.RugTick;
             TradesTable.Insert(views, trade, TradeRow.IsForced(trade.Type, trade.Tick, rugTick), record.Seq, record.Ts);
+            Effects.Trade = trade;
         }
     }
 
@@ -234,6 +241,9 @@ public sealed class RugsProjection : IProjection
         _completeTouched.Clear();
         _completeRichness = null;
     }
+
+    /// <summary>The game's rug tick as this projection knows it now (its in-memory row may be ahead of the games table until Flush).</summary>
+    internal int? RugTickOf(ViewsTransaction views, string gameId) => Game(views, gameId, create: false)?.RugTick;
 
     private GameRow? Game(ViewsTransaction views, string gameId, bool create)
     {

@@ -65,7 +65,7 @@ public sealed class ProjectionRunner : IDisposable
     /// <summary>Drops and recreates the named projections (all when null) so they rebuild from seq 1.</summary>
     public void Reset(IEnumerable<string>? names = null)
     {
-        var chosen = names?.ToHashSet(StringComparer.Ordinal);
+        var chosen = names is null ? null : WithUpstreams(names);
         using var tx = _views.Connection.BeginTransaction();
         var views = Views(tx);
         for (var i = 0; i < _projections.Count; i++)
@@ -82,12 +82,22 @@ public sealed class ProjectionRunner : IDisposable
         }
     }
 
-    /// <summary>Applies every committed record the projections have not seen; returns how many were read.</summary>
+    /// <summary>Applies every committed record the projections have not seen, then brings open export files up to date; returns how many were read.</summary>
     public long CatchUp(IProgress<long>? progress = null, CancellationToken cancellation = default) =>
         CatchUpTo(long.MaxValue, progress, cancellation);
 
-    /// <summary>Applies the records the projections have not seen, up to <paramref name="lastSeq"/>; returns how many were read.</summary>
+    /// <summary>
+    /// Applies the records the projections have not seen, up to <paramref name="lastSeq"/>; returns how many were read.
+    /// Open export files are rewritten when everything was applied, and otherwise as their own schedule says.
+    /// </summary>
     public long CatchUpTo(long lastSeq, IProgress<long>? progress = null, CancellationToken cancellation = default)
+    {
+        var read = CatchUpBatches(lastSeq, progress, cancellation);
+        WriteOpenFiles(force: lastSeq == long.MaxValue);
+        return read;
+    }
+
+    private long CatchUpBatches(long lastSeq, IProgress<long>? progress, CancellationToken cancellation)
     {
         long read = 0;
         while (!cancellation.IsCancellationRequested)
@@ -112,8 +122,9 @@ public sealed class ProjectionRunner : IDisposable
         {
             while (!cancellation.IsCancellationRequested)
             {
-                if (CatchUp(cancellation: cancellation) > 0)
+                if (CatchUpBatches(long.MaxValue, null, cancellation) > 0)
                 {
+                    WriteOpenFiles(force: false);
                     continue;
                 }
                 if (signal is not null)
@@ -131,6 +142,43 @@ public sealed class ProjectionRunner : IDisposable
         {
             // Stopping is normal: everything applied so far is committed with its checkpoint.
         }
+        WriteOpenFiles(force: true);
+    }
+
+    /// <summary>Lets projections that keep open files (export tails) rewrite them, in a transaction of their own.</summary>
+    private void WriteOpenFiles(bool force)
+    {
+        if (!_projections.Any(p => p is IOpenFilesProjection))
+        {
+            return;
+        }
+        using var tx = _views.Connection.BeginTransaction();
+        var views = Views(tx);
+        foreach (var projection in _projections.OfType<IOpenFilesProjection>())
+        {
+            projection.WriteOpenFiles(views, force);
+        }
+        tx.Commit();
+    }
+
+    /// <summary>The named projections and, transitively, the projections they read (see <see cref="IUpstreamProjection"/>).</summary>
+    private HashSet<string> WithUpstreams(IEnumerable<string> names)
+    {
+        var chosen = names.ToHashSet(StringComparer.Ordinal);
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var projection in _projections)
+            {
+                if (chosen.Contains(projection.Name) && projection is IUpstreamProjection { Upstream: var upstream })
+                {
+                    grew |= chosen.Add(upstream);
+                }
+            }
+        }
+        while (grew);
+        return chosen;
     }
 
     /// <summary>The journal's last committed seq.</summary>
@@ -148,15 +196,18 @@ public sealed class ProjectionRunner : IDisposable
                 stored[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt64(2));
             }
         }
+        var stale = WithUpstreams(_projections
+            .Where(p => !stored.TryGetValue(p.Name, out var known) || known.Version != p.Version)
+            .Select(p => p.Name));
         using var tx = _views.Connection.BeginTransaction();
         var views = Views(tx);
         for (var i = 0; i < _projections.Count; i++)
         {
             var projection = _projections[i];
-            if (stored.TryGetValue(projection.Name, out var known) && known.Version == projection.Version)
+            if (!stale.Contains(projection.Name))
             {
                 projection.Create(views);
-                _checkpoints[i] = known.Seq;
+                _checkpoints[i] = stored[projection.Name].Seq;
             }
             else
             {
@@ -241,7 +292,7 @@ public sealed class ProjectionRunner : IDisposable
         moved.CopyTo(_checkpoints, 0);
     }
 
-    private ViewsTransaction Views(SqliteTransaction tx) => new(_views.Connection, tx, _prepared);
+    private ViewsTransaction Views(SqliteTransaction tx) => new(_views.Connection, tx, _prepared, _views.Files);
 
     /// <inheritdoc/>
     public void Dispose()

@@ -7,12 +7,16 @@ public sealed class ViewsTransaction
 {
     private readonly Dictionary<string, SqliteCommand> _prepared;
 
-    internal ViewsTransaction(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared)
+    internal ViewsTransaction(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared, ViewsFiles files)
     {
+        Files = files;
         Connection = connection;
         Transaction = transaction;
         _prepared = prepared;
     }
+
+    /// <summary>Where views.db and the exports live.</summary>
+    public ViewsFiles Files { get; }
 
     /// <summary>The views.db connection.</summary>
     public SqliteConnection Connection { get; }

@@ -26,11 +26,16 @@ internal static class VectraCli
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(FairCommand.Create());
         root.Subcommands.Add(CaptureCommand.Create());
+        root.Subcommands.Add(new Command("export", "Write derived files from views.db.")
+        {
+            ExportCsvCommand.Create(),
+        });
         root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")
         {
             BenchAppendCommand.Create(),
             BenchRebuildCommand.Create(),
             BenchCaptureCommand.Create(),
+            BenchParquetCommand.Create(),
         });
 
         var parsed = root.Parse(args);

@@ -17,6 +17,9 @@ public static class ParquetChecker
     /// <summary>Both readers' rows and DuckDB's column types.</summary>
     public static JsonElement Read(string file) => Run("read", file);
 
+    /// <summary>Every *.parquet file under <paramref name="folder"/>, sorted by path, each read by both readers.</summary>
+    public static JsonElement Tree(string folder) => Run("tree", folder);
+
     /// <summary>DuckDB's parquet_metadata() rows for the file.</summary>
     public static JsonElement Metadata(string file) => Run("metadata", file);
 

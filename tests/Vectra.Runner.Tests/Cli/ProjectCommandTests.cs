@@ -38,7 +38,7 @@ public class ProjectCommandTests
             await Task.Delay(random.Next(300, 1500));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            checkpoints.Add(ProjectionStates.Read(killed, 0).SingleOrDefault()?.Checkpoint ?? 0);
+            checkpoints.Add(ProjectionStates.Read(killed, 0).SingleOrDefault(s => s.Name == "rugs")?.Checkpoint ?? 0);
         }
         var finish = await VectraProcess.RunAsync("project", "--data", killed);
         Assert.True(finish.ExitCode == 0, finish.ToString());

@@ -76,13 +76,26 @@ internal static class CompleteGamesTables
     /// <summary>Recomputes what the live capture saw of a completed game: ticks observed, completeness, price mismatches.</summary>
     public static void UpdateLiveComparison(ViewsTransaction views, string gameId)
     {
+        if (LiveComparison(views, gameId) is not { } live)
+        {
+            return;
+        }
+        views.Execute(
+            "UPDATE complete_games SET ticks_observed = $o, completeness = $c, live_mismatches = $m WHERE game_id = $g",
+            ("$g", gameId), ("$o", live.Observed), ("$c", live.Completeness), ("$m", live.Mismatches));
+    }
+
+    /// <summary>What the live capture saw of a completed game, from the ticks table as it is now; null when the rug tick is unknown or negative.</summary>
+    public static (long Observed, double Completeness, long Mismatches)? LiveComparison(ViewsTransaction views, string gameId)
+    {
         string? pricesJson = null;
         int? rugTick = null;
         views.Query("SELECT prices, rug_tick FROM complete_games WHERE game_id = $g",
             r => (pricesJson, rugTick) = (r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1)), ("$g", gameId));
-        if (rugTick is null)
+        if (rugTick is not >= 0)
         {
-            return;
+            // Unknown, or an entry with "prices": [] (rug tick -1): nothing to compare, and no completeness to divide out.
+            return null;
         }
         var prices = pricesJson is null ? [] : JsonSerializer.Deserialize<double[]>(pricesJson) ?? [];
         long observed = 0, mismatches = 0;
@@ -95,8 +108,6 @@ internal static class CompleteGamesTables
                 mismatches++;
             }
         }, ("$g", gameId), ("$rug", rugTick));
-        views.Execute(
-            "UPDATE complete_games SET ticks_observed = $o, completeness = $c, live_mismatches = $m WHERE game_id = $g",
-            ("$g", gameId), ("$o", observed), ("$c", observed / (rugTick.Value + 1.0)), ("$m", mismatches));
+        return (observed, observed / (rugTick.Value + 1.0), mismatches);
     }
 }

@@ -1,0 +1,124 @@
+using Vectra.Journal.Records;
+using Vectra.Projections.Exports.Files;
+using Vectra.Projections.Exports.Tail;
+using Vectra.Projections.Parquet;
+using Vectra.Projections.Runtime;
+
+namespace Vectra.Projections.Exports;
+
+/// <summary>
+/// The common part of every Parquet export projection (<c>export.&lt;type&gt;</c>): the tail table, closed files
+/// written in Flush before the checkpoint commits, and the open tail files.
+/// </summary>
+/// <remarks>
+/// Write path failure policy: a closed file is written to a temporary name, fsynced, renamed and its directory
+/// fsynced inside Flush; any I/O error propagates and the batch does not commit (the runner stops). After a crash
+/// between the rename and the commit, the same records close the same part again and rewrite identical bytes.
+/// Open tail files are conveniences, rewritten from views.db whenever they are out of date; they are never read back.
+/// </remarks>
+public abstract class ExportProjection : IProjection, IOpenFilesProjection
+{
+    private readonly ExportOptions _options;
+    private ExportPaths? _paths;
+    private long _lastTs;
+    private long? _openWrittenAt;
+    private bool _openStale = true;
+
+    /// <summary>An export of <paramref name="docType"/> rows shaped by <paramref name="schema"/>.</summary>
+    protected ExportProjection(string docType, ParquetSchema schema, ExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DocType = docType;
+        Schema = schema;
+        _options = options;
+        Tail = new ExportTail(docType, schema, options.RowLimit);
+    }
+
+    /// <summary>The <c>doc_type=</c> partition value.</summary>
+    public string DocType { get; }
+
+    /// <summary>The columns of every file of this type.</summary>
+    public ParquetSchema Schema { get; }
+
+    /// <inheritdoc/>
+    public string Name => "export." + DocType;
+
+    /// <inheritdoc/>
+    public virtual int Version => 1;
+
+    internal ExportTail Tail { get; }
+
+    /// <inheritdoc/>
+    public virtual void Create(ViewsTransaction views)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        views.Execute(Tail.Create);
+    }
+
+    /// <summary>Drops the tail table and deletes the open tails; closed files stay (a rebuild rewrites them byte for byte).</summary>
+    public virtual void Drop(ViewsTransaction views)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        views.Execute(Tail.Drop);
+        foreach (var file in Paths(views).OpenAndTemporaryFiles().ToList())
+        {
+            File.Delete(file);
+        }
+        Forget();
+    }
+
+    /// <inheritdoc/>
+    public void Apply(JournalRecord record, ViewsTransaction views)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _lastTs = Math.Max(_lastTs, record.Ts);
+        _openStale = true;
+        Add(record, views);
+    }
+
+    /// <summary>Adds the rows <paramref name="record"/> settles to the tail.</summary>
+    protected abstract void Add(JournalRecord record, ViewsTransaction views);
+
+    /// <summary>Rows that are in views.db but not final yet (a game still being played): shown in the open files only.</summary>
+    protected virtual IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> PendingRows(ViewsTransaction views) => [];
+
+    /// <inheritdoc/>
+    public void Flush(ViewsTransaction views)
+    {
+        if (Tail.WriteClosed(views, Paths(views)))
+        {
+            // The old open file of the closed rows' day would now duplicate them: remove it, and rewrite at the next chance.
+            _openWrittenAt = null;
+            foreach (var file in Paths(views).OpenAndTemporaryFiles().ToList())
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void WriteOpenFiles(ViewsTransaction views, bool force)
+    {
+        if (!_openStale)
+        {
+            return;
+        }
+        if (!force && _openWrittenAt is { } last && _lastTs - last < _options.OpenFileInterval.Ticks / TimeSpan.TicksPerMicrosecond)
+        {
+            return;
+        }
+        (string, (string, object?)[])[] open = [(Tail.OpenRowsSql, [("$part", Tail.OpenPart(views))])];
+        new OpenFilesWriter(Paths(views), Schema).Write(views, open.Concat(PendingRows(views)));
+        _openWrittenAt = _lastTs;
+        _openStale = false;
+    }
+
+    /// <inheritdoc/>
+    public virtual void Forget()
+    {
+        Tail.Forget();
+        _openStale = true;
+    }
+
+    private ExportPaths Paths(ViewsTransaction views) => _paths ??= new ExportPaths(views.Files.Exports, DocType);
+}

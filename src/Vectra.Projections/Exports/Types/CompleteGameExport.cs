@@ -1,0 +1,50 @@
+using Vectra.Projections.Exports.Files;
+using Vectra.Projections.Parquet;
+using Vectra.Projections.Rugs;
+using Vectra.Projections.Rugs.History;
+using Vectra.Projections.Runtime;
+
+namespace Vectra.Projections.Exports.Types;
+
+/// <summary>
+/// <c>doc_type=complete_game</c>: the <c>complete_games</c> table (without its internal <c>richness</c>), with
+/// <c>prices</c> as LIST&lt;DOUBLE&gt; (NULL when neither published nor regenerable), partitioned by the UTC day the game
+/// ended (<c>ended_at</c>, else <c>meta_ts</c>).
+/// </summary>
+public sealed class CompleteGameExport(RugsProjection rugs, ExportOptions options)
+    : CompletedGameExport(rugs, "complete_game", Columns, options)
+{
+    /// <summary>The file schema.</summary>
+    public static ParquetSchema Columns { get; } = new(
+        ParquetColumn.String("game_id"),
+        ParquetColumn.Timestamp("ended_at", nullable: true),
+        ParquetColumn.String("game_version", nullable: true),
+        ParquetColumn.Double("peak_multiplier", nullable: true),
+        ParquetColumn.Int32("rug_tick", nullable: true),
+        ParquetColumn.DoubleList("prices", nullable: true),
+        ParquetColumn.String("prices_source"),
+        ParquetColumn.String("server_seed", nullable: true),
+        ParquetColumn.String("server_seed_hash", nullable: true),
+        ParquetColumn.String("fairness"),
+        ParquetColumn.String("fairness_reason"),
+        ParquetColumn.Int32("sidebet_count"),
+        ParquetColumn.Int64("ticks_observed"),
+        ParquetColumn.Double("completeness"),
+        ParquetColumn.Int64("live_mismatches"),
+        ParquetColumn.Int64("first_seq"),
+        ParquetColumn.Timestamp("meta_ts"));
+
+    private protected override string RowsSql { get; } = $"""
+        SELECT coalesce($seq, first_seq), {ExportDay.Sql("coalesce(ended_at, meta_ts)")}, game_id, ended_at, game_version, peak_multiplier, rug_tick,
+            prices, prices_source, server_seed, server_seed_hash, fairness, fairness_reason, sidebet_count,
+            coalesce($observed, ticks_observed), coalesce($completeness, completeness), coalesce($mismatches, live_mismatches), first_seq, meta_ts
+        FROM complete_games WHERE game_id = $g
+        """;
+
+    /// <summary>At settlement the live comparison is computed from the ticks as they are now: the rugs projection only writes it at its next Flush.</summary>
+    private protected override (string Name, object? Value)[] Parameters(ViewsTransaction views, string gameId, long? seq)
+    {
+        var live = seq is null ? null : CompleteGamesTables.LiveComparison(views, gameId);
+        return [("$g", gameId), ("$seq", seq), ("$observed", live?.Observed), ("$completeness", live?.Completeness), ("$mismatches", live?.Mismatches)];
+    }
+}

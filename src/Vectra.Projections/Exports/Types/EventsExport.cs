@@ -1,0 +1,44 @@
+using System.Text;
+using Vectra.Journal.Records;
+using Vectra.Projections.Exports.Files;
+using Vectra.Projections.Parquet;
+using Vectra.Projections.Runtime;
+
+namespace Vectra.Projections.Exports.Types;
+
+/// <summary>
+/// <c>doc_type=events</c>: every journal record, in seq order, partitioned by the UTC day of its <c>meta_ts</c>.
+/// <c>data</c> is the payload (the last argument) as JSON text, byte for byte; <c>game_id</c> the payload's
+/// top-level <c>gameId</c> string when it has one. A record's row never changes, so it is final when applied.
+/// </summary>
+public sealed class EventsExport(ExportOptions options) : ExportProjection("events", Columns, options)
+{
+    private readonly object?[] _row = new object?[Columns.Columns.Count];
+
+    /// <summary>The file schema.</summary>
+    public static ParquetSchema Columns { get; } = new(
+        ParquetColumn.Int64("meta_seq"),
+        ParquetColumn.Timestamp("meta_ts"),
+        ParquetColumn.String("meta_session"),
+        ParquetColumn.Int32("meta_conn"),
+        ParquetColumn.String("meta_source"),
+        ParquetColumn.String("event"),
+        ParquetColumn.String("game_id", nullable: true),
+        ParquetColumn.String("data", nullable: true));
+
+    /// <inheritdoc/>
+    protected override void Add(JournalRecord record, ViewsTransaction views)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var payload = EventPayload.Of(record.Args);
+        _row[0] = record.Seq;
+        _row[1] = record.Ts;
+        _row[2] = record.Session.ToString();
+        _row[3] = record.Conn;
+        _row[4] = record.Source;
+        _row[5] = record.Event;
+        _row[6] = payload is { } p ? EventPayload.GameId(record.Args, p) : null;
+        _row[7] = payload is { } q ? Encoding.UTF8.GetString(record.Args.AsSpan()[q]) : null;
+        Tail.Append(views, record.Seq, ExportDay.Of(record.Ts), _row);
+    }
+}

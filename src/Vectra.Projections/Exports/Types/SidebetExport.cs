@@ -1,0 +1,32 @@
+using Vectra.Projections.Exports.Files;
+using Vectra.Projections.Parquet;
+using Vectra.Projections.Rugs;
+
+namespace Vectra.Projections.Exports.Types;
+
+/// <summary>
+/// <c>doc_type=sidebet</c>: the <c>sidebets</c> table, one row per distinct bet (player, start tick) of a completed
+/// game, partitioned like the game's <c>complete_game</c> row. <c>won</c> is true iff rug tick ≤ start tick + 40.
+/// </summary>
+public sealed class SidebetExport(RugsProjection rugs, ExportOptions options)
+    : CompletedGameExport(rugs, "sidebet", Columns, options)
+{
+    /// <summary>The file schema.</summary>
+    public static ParquetSchema Columns { get; } = new(
+        ParquetColumn.String("game_id"),
+        ParquetColumn.String("player_id"),
+        ParquetColumn.String("username", nullable: true),
+        ParquetColumn.Double("bet_amount"),
+        ParquetColumn.Int32("start_tick"),
+        ParquetColumn.Int32("end_tick"),
+        ParquetColumn.Double("x_payout"),
+        ParquetColumn.Boolean("won", nullable: true),
+        ParquetColumn.Double("payout", nullable: true),
+        ParquetColumn.Double("profit", nullable: true));
+
+    private protected override string RowsSql { get; } = $"""
+        SELECT coalesce($seq, c.first_seq), {ExportDay.Sql("coalesce(c.ended_at, c.meta_ts)")}, s.game_id, s.player_id, s.username, s.bet_amount,
+            s.start_tick, s.end_tick, s.x_payout, s.won, s.payout, s.profit
+        FROM sidebets s JOIN complete_games c ON c.game_id = s.game_id WHERE s.game_id = $g ORDER BY s.player_id, s.start_tick
+        """;
+}

@@ -1,0 +1,54 @@
+using Vectra.Journal.Records;
+using Vectra.Projections.Exports.Files;
+using Vectra.Projections.Parquet;
+using Vectra.Projections.Rugs;
+using Vectra.Projections.Runtime;
+
+namespace Vectra.Projections.Exports.Types;
+
+/// <summary>
+/// <c>doc_type=trade</c>: the <c>trades</c> table, partitioned by the UTC day of the trade's <c>meta_ts</c>. A game's
+/// trades are exported when the game settles, with <c>forced</c> from its rug tick; a trade without a game id, or
+/// for a game already settled, is exported by the record that brings it.
+/// </summary>
+public sealed class TradeExport(RugsProjection rugs, ExportOptions options)
+    : PlayedGameExport(rugs, "trade", Columns, options)
+{
+    private const string Select = $"""
+        SELECT coalesce($seq, meta_seq), {ExportDay.SqlMetaTs} AS day, id, game_id, player_id, username, type, amount, price, qty, tick, leverage,
+            coalesce(type = 'sell' AND tick >= $rug, 0), meta_seq, meta_ts
+        FROM trades
+        """;
+
+    /// <summary>The file schema.</summary>
+    public static ParquetSchema Columns { get; } = new(
+        ParquetColumn.String("id"),
+        ParquetColumn.String("game_id", nullable: true),
+        ParquetColumn.String("player_id", nullable: true),
+        ParquetColumn.String("username", nullable: true),
+        ParquetColumn.String("type", nullable: true),
+        ParquetColumn.Double("amount", nullable: true),
+        ParquetColumn.Double("price", nullable: true),
+        ParquetColumn.Double("qty", nullable: true),
+        ParquetColumn.Int32("tick", nullable: true),
+        ParquetColumn.Int32("leverage", nullable: true),
+        ParquetColumn.Boolean("forced"),
+        ParquetColumn.Int64("meta_seq"),
+        ParquetColumn.Timestamp("meta_ts"));
+
+    private protected override string RowsSql => Select + " WHERE game_id = $g ORDER BY day, meta_seq, id";
+
+    private protected override (string Name, object? Value)[] Parameters(ViewsTransaction views, string gameId, long? seq) =>
+        [("$g", gameId), ("$seq", seq), ("$rug", Rugs.RugTickOf(views, gameId))];
+
+    private protected override void AddOther(JournalRecord record, ViewsTransaction views, RugsRecordEffects effects)
+    {
+        if (effects.Trade is not { } trade || (trade.GameId is { } gameId && !IsSettled(views, gameId)))
+        {
+            return;
+        }
+        // Only the record that inserted the row adds it (a repeated trade id changes nothing in views.db).
+        AppendRows(views, record.Seq, Select + " WHERE id = $id AND meta_seq = $seq",
+            ("$id", trade.Id), ("$seq", record.Seq), ("$rug", trade.GameId is null ? null : Rugs.RugTickOf(views, trade.GameId)));
+    }
+}
