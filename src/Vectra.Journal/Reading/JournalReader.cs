@@ -12,6 +12,7 @@ namespace Vectra.Journal.Reading;
 public sealed class JournalReader : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly Utf8TextCache _texts = new();
 
     private JournalReader(JournalFiles files, SqliteConnection connection)
     {
@@ -136,14 +137,18 @@ public sealed class JournalReader : IDisposable
 
     private IEnumerable<StoredRow> Query(string sql, long a, long b)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$a", a);
-        command.Parameters.AddWithValue("$b", b);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var statement = new Statement(_connection, sql);
+        if (statement.IndexOf("$a") is > 0 and var first)
         {
-            yield return StoredRow.From(reader);
+            statement.Bind(first, a);
+        }
+        if (statement.IndexOf("$b") is > 0 and var second)
+        {
+            statement.Bind(second, b);
+        }
+        while (statement.Step())
+        {
+            yield return StoredRow.From(statement, _texts);
         }
     }
 

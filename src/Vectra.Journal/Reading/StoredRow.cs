@@ -1,33 +1,32 @@
-using Microsoft.Data.Sqlite;
+using System.Buffers.Text;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
+using Vectra.Journal.Storage;
 
 namespace Vectra.Journal.Reading;
 
 /// <summary>One row as stored, before its checksum is trusted.</summary>
-internal readonly record struct StoredRow(JournalRecord Record, int Codec, uint StoredCrc)
+internal readonly record struct StoredRow(JournalRecord Record, int Codec, bool ChecksumHolds)
 {
     public const string Columns = "seq, ts, session, conn, source, event, codec, args, crc";
 
-    public bool ChecksumHolds => Codec == Storage.JournalSchema.RawCodec && Record.Checksum == StoredCrc;
-
-    /// <summary>Reads the row under the reader's cursor (columns in <see cref="Columns"/> order).</summary>
-    public static StoredRow From(SqliteDataReader reader)
+    /// <summary>Reads the current row of <paramref name="row"/> (columns in <see cref="Columns"/> order), checking its CRC on the stored bytes.</summary>
+    public static StoredRow From(Statement row, Utf8TextCache texts)
     {
-        var seq = reader.GetInt64(0);
-        if (!Guid.TryParse(reader.GetString(2), out var session))
-        {
-            session = Guid.Empty; // A damaged session text cannot match the checksum, so the record is reported, not trusted.
-        }
-        var record = new JournalRecord(
-            seq,
-            reader.GetInt64(1),
-            session,
-            reader.GetInt32(3),
-            reader.GetString(4),
-            reader.GetString(5),
-            reader.GetFieldValue<byte[]>(7));
-        return new StoredRow(record, reader.GetInt32(6), unchecked((uint)reader.GetInt64(8)));
+        var seq = row.Int64At(0);
+        var ts = row.Int64At(1);
+        // A damaged session text cannot match the checksum, so the record is reported, not trusted.
+        var session = Utf8Parser.TryParse(row.BlobAt(2), out Guid parsed, out _) ? parsed : Guid.Empty;
+        var conn = (int)row.Int64At(3);
+        var source = row.BlobAt(4);
+        var eventName = row.BlobAt(5);
+        var codec = (int)row.Int64At(6);
+        var args = row.BlobAt(7);
+        var stored = unchecked((uint)row.Int64At(8));
+        var holds = codec == JournalSchema.RawCodec
+            && RecordChecksum.Compute(seq, ts, session, conn, source, eventName, args) == stored;
+        var record = new JournalRecord(seq, ts, session, conn, texts.Decode(source), texts.Decode(eventName), args.ToArray());
+        return new StoredRow(record, codec, holds);
     }
 
     /// <summary>The record, or a <see cref="JournalCorruptException"/> when its checksum fails.</summary>

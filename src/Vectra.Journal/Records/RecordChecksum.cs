@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -12,7 +11,11 @@ namespace Vectra.Journal.Records;
 public static class RecordChecksum
 {
     /// <summary>The checksum of one record's fields.</summary>
-    public static uint Compute(long seq, long ts, Guid session, int conn, string source, string eventName, ReadOnlySpan<byte> args)
+    public static uint Compute(long seq, long ts, Guid session, int conn, string source, string eventName, ReadOnlySpan<byte> args) =>
+        Compute(seq, ts, session, conn, Encoding.UTF8.GetBytes(source), Encoding.UTF8.GetBytes(eventName), args);
+
+    /// <summary>The checksum of one record's fields, with source and event name given as UTF-8.</summary>
+    public static uint Compute(long seq, long ts, Guid session, int conn, ReadOnlySpan<byte> source, ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> args)
     {
         Span<byte> fixedPart = stackalloc byte[8 + 8 + 16 + 4];
         BinaryPrimitives.WriteInt64LittleEndian(fixedPart, seq);
@@ -21,34 +24,13 @@ public static class RecordChecksum
         BinaryPrimitives.WriteInt32LittleEndian(fixedPart[32..], conn);
 
         var crc = Crc32C.Append(Crc32C.Seed, fixedPart);
-        crc = AppendText(crc, source);
-        crc = AppendText(crc, eventName);
-        crc = AppendLength(crc, args.Length);
-        crc = Crc32C.Append(crc, args);
+        crc = AppendField(crc, source);
+        crc = AppendField(crc, eventName);
+        crc = AppendField(crc, args);
         return Crc32C.Finish(crc);
     }
 
-    private static uint AppendText(uint crc, string text)
-    {
-        var byteCount = Encoding.UTF8.GetByteCount(text);
-        crc = AppendLength(crc, byteCount);
-        if (byteCount <= 256)
-        {
-            Span<byte> small = stackalloc byte[256];
-            var written = Encoding.UTF8.GetBytes(text, small);
-            return Crc32C.Append(crc, small[..written]);
-        }
-        var rented = ArrayPool<byte>.Shared.Rent(byteCount);
-        try
-        {
-            var written = Encoding.UTF8.GetBytes(text, rented);
-            return Crc32C.Append(crc, rented.AsSpan(0, written));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    private static uint AppendField(uint crc, ReadOnlySpan<byte> field) => Crc32C.Append(AppendLength(crc, field.Length), field);
 
     private static uint AppendLength(uint crc, int length)
     {

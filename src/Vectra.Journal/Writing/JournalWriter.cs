@@ -202,7 +202,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
                 var first = next;
                 foreach (var record in request.Records)
                 {
-                    _inserter.Insert(tx, next, record);
+                    _inserter.Insert(next, record);
                     Tally(sessions, record, next);
                     next++;
                 }

@@ -4,28 +4,21 @@ using Vectra.Journal.Storage;
 
 namespace Vectra.Journal.Writing;
 
-/// <summary>The prepared INSERT statements of the writer, reused for every record.</summary>
+/// <summary>The writer's prepared statements, reused for every record: the hot INSERT is bound by position.</summary>
 internal sealed class RecordInserter : IDisposable
 {
-    private readonly SqliteCommand _insert;
-    private readonly SqliteParameter _seq, _ts, _session, _conn, _source, _event, _args, _crc;
+    private const int Seq = 1, Ts = 2, Session = 3, Conn = 4, Source = 5, Event = 6, Args = 7, Crc = 8;
+
+    private readonly Statement _insert;
     private readonly SqliteCommand _sessionUpsert;
+    private readonly Utf8TextCache _texts = new();
     private Guid _lastSession;
-    private string _lastSessionText = "";
+    private byte[] _lastSessionText = [];
 
     public RecordInserter(SqliteConnection connection)
     {
-        _insert = connection.CreateCommand();
-        _insert.CommandText = $"INSERT INTO journal (seq, ts, session, conn, source, event, codec, args, crc) VALUES ($seq, $ts, $session, $conn, $source, $event, {JournalSchema.RawCodec}, $args, $crc)";
-        _seq = _insert.Parameters.Add("$seq", SqliteType.Integer);
-        _ts = _insert.Parameters.Add("$ts", SqliteType.Integer);
-        _session = _insert.Parameters.Add("$session", SqliteType.Text);
-        _conn = _insert.Parameters.Add("$conn", SqliteType.Integer);
-        _source = _insert.Parameters.Add("$source", SqliteType.Text);
-        _event = _insert.Parameters.Add("$event", SqliteType.Text);
-        _args = _insert.Parameters.Add("$args", SqliteType.Blob);
-        _crc = _insert.Parameters.Add("$crc", SqliteType.Integer);
-
+        _insert = new Statement(connection,
+            $"INSERT INTO journal (seq, ts, session, conn, source, event, codec, args, crc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, {JournalSchema.RawCodec}, ?7, ?8)");
         _sessionUpsert = connection.CreateCommand();
         _sessionUpsert.CommandText = """
             INSERT INTO journal_sessions (session, source, first_seq, last_seq, records, first_ts, last_ts)
@@ -39,25 +32,27 @@ internal sealed class RecordInserter : IDisposable
             """;
     }
 
-    public void Insert(SqliteTransaction tx, long seq, NewRecord record)
+    /// <summary>Inserts one record inside the writer's open transaction (the statement joins it by sharing the connection).</summary>
+    public void Insert(long seq, NewRecord record)
     {
-        _insert.Transaction = tx;
-        _seq.Value = seq;
-        _ts.Value = record.Ts;
-        _session.Value = SessionText(record.Session);
-        _conn.Value = record.Conn;
-        _source.Value = record.Source;
-        _event.Value = record.Event;
-        _args.Value = record.Args;
-        _crc.Value = (long)RecordChecksum.Compute(seq, record.Ts, record.Session, record.Conn, record.Source, record.Event, record.Args);
-        _insert.ExecuteNonQuery();
+        var source = _texts.Encode(record.Source);
+        var eventName = _texts.Encode(record.Event);
+        _insert.Bind(Seq, seq);
+        _insert.Bind(Ts, record.Ts);
+        _insert.BindText(Session, SessionText(record.Session));
+        _insert.Bind(Conn, record.Conn);
+        _insert.BindText(Source, source);
+        _insert.BindText(Event, eventName);
+        _insert.BindBlob(Args, record.Args);
+        _insert.Bind(Crc, RecordChecksum.Compute(seq, record.Ts, record.Session, record.Conn, source, eventName, record.Args));
+        _insert.Execute();
     }
 
     public void UpsertSession(SqliteTransaction tx, SessionTally tally)
     {
         _sessionUpsert.Transaction = tx;
         _sessionUpsert.Parameters.Clear();
-        _sessionUpsert.Parameters.AddWithValue("$session", SessionText(tally.Session));
+        _sessionUpsert.Parameters.AddWithValue("$session", tally.Session.ToString("D"));
         _sessionUpsert.Parameters.AddWithValue("$source", tally.Source);
         _sessionUpsert.Parameters.AddWithValue("$first", tally.FirstSeq);
         _sessionUpsert.Parameters.AddWithValue("$last", tally.LastSeq);
@@ -67,12 +62,12 @@ internal sealed class RecordInserter : IDisposable
         _sessionUpsert.ExecuteNonQuery();
     }
 
-    private string SessionText(Guid session)
+    private byte[] SessionText(Guid session)
     {
-        if (session != _lastSession)
+        if (session != _lastSession || _lastSessionText.Length == 0)
         {
             _lastSession = session;
-            _lastSessionText = session.ToString("D");
+            _lastSessionText = System.Text.Encoding.UTF8.GetBytes(session.ToString("D"));
         }
         return _lastSessionText;
     }

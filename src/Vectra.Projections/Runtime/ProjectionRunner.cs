@@ -23,7 +23,7 @@ public sealed class ProjectionRunner : IDisposable
     private readonly JournalReader _journal;
     private readonly IReadOnlyList<IProjection> _projections;
     private readonly long[] _checkpoints;
-    private readonly Dictionary<string, SqliteCommand> _prepared = [];
+    private readonly PreparedStatements _prepared;
 
     private ProjectionRunner(ViewsDatabase views, JournalReader journal, IReadOnlyList<IProjection> projections)
     {
@@ -31,6 +31,7 @@ public sealed class ProjectionRunner : IDisposable
         _journal = journal;
         _projections = projections;
         _checkpoints = new long[projections.Count];
+        _prepared = new PreparedStatements(views.Connection);
     }
 
     /// <summary>Records applied (or quarantined) by this runner since it opened.</summary>
@@ -297,10 +298,7 @@ public sealed class ProjectionRunner : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var command in _prepared.Values)
-        {
-            command.Dispose();
-        }
+        _prepared.Dispose();
         _views.Dispose();
         _journal.Dispose();
     }

@@ -5,9 +5,9 @@ namespace Vectra.Projections.Runtime;
 /// <summary>The open views.db transaction a projection writes in, with prepared commands reused across records.</summary>
 public sealed class ViewsTransaction
 {
-    private readonly Dictionary<string, SqliteCommand> _prepared;
+    private readonly PreparedStatements _prepared;
 
-    internal ViewsTransaction(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared, ViewsFiles files)
+    internal ViewsTransaction(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements prepared, ViewsFiles files)
     {
         Files = files;
         Connection = connection;
@@ -27,22 +27,24 @@ public sealed class ViewsTransaction
     /// <summary>A command for <paramref name="sql"/>, prepared once and reused; parameters keep their last values.</summary>
     public SqliteCommand Command(string sql)
     {
-        if (!_prepared.TryGetValue(sql, out var command))
-        {
-            command = Connection.CreateCommand();
-            command.CommandText = sql;
-            _prepared[sql] = command;
-        }
+        var command = _prepared.Command(sql);
         command.Transaction = Transaction;
         return command;
     }
 
-    /// <summary>Runs <paramref name="sql"/> with named parameters given as (name, value) pairs.</summary>
-    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    /// <summary>
+    /// Runs <paramref name="sql"/> with named parameters given as (name, value) pairs. A parameterized
+    /// statement runs prepared once and bound by position (the hot path); SQL without parameters
+    /// (schema changes, possibly several statements) runs as a command.
+    /// </summary>
+    public void Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        var command = Command(sql);
-        Bind(command, parameters);
-        return command.ExecuteNonQuery();
+        if (parameters.Length == 0)
+        {
+            Command(sql).ExecuteNonQuery();
+            return;
+        }
+        _prepared.Statement(sql).Run(parameters);
     }
 
     /// <summary>Runs a query and returns its first column of the first row, or null.</summary>

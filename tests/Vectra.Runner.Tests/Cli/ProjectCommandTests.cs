@@ -31,22 +31,46 @@ public class ProjectCommandTests
         File.Copy(Path.Combine(killed, "journal.db"), Path.Combine(clean, "journal.db"));
 
         var random = new Random(4);
-        var checkpoints = new List<long>();
+        var checkpoints = new List<long> { 0 };
         for (var round = 0; round < 6; round++)
         {
             using var process = Process.Start(VectraProcess.StartInfo("project", "--follow", "--data", killed))!;
-            await Task.Delay(random.Next(300, 1500));
+            // Kill while work is under way: once this run has committed a batch, at a random moment after.
+            var deadline = Stopwatch.StartNew();
+            while (RugsCheckpoint(killed) <= checkpoints[^1] && RugsCheckpoint(killed) < JournalTail(killed) && deadline.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                await Task.Delay(10);
+            }
+            await Task.Delay(random.Next(0, 400));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            checkpoints.Add(ProjectionStates.Read(killed, 0).SingleOrDefault(s => s.Name == "rugs")?.Checkpoint ?? 0);
+            checkpoints.Add(RugsCheckpoint(killed));
         }
         var finish = await VectraProcess.RunAsync("project", "--data", killed);
         Assert.True(finish.ExitCode == 0, finish.ToString());
         var rebuild = await VectraProcess.RunAsync("rebuild", "--data", clean);
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
 
-        Assert.Contains(checkpoints, c => c > 0);
+        Assert.True(checkpoints.Count(c => c > 0 && c < JournalTail(killed)) >= 3, $"kills did not land mid-way: checkpoints {string.Join(", ", checkpoints)}");
         Assert.Equal(ViewsDump.Text(clean, ViewsDump.RugsTables), ViewsDump.Text(killed, ViewsDump.RugsTables));
+    }
+
+    private static long RugsCheckpoint(string data)
+    {
+        try
+        {
+            return ProjectionStates.Read(data, 0).SingleOrDefault(s => s.Name == "rugs")?.Checkpoint ?? 0;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // views.db exists but its tables are not created yet
+        }
+    }
+
+    private static long JournalTail(string data)
+    {
+        using var reader = Vectra.Journal.Reading.JournalReader.Open(data);
+        return reader.Tail;
     }
 
     [Fact]

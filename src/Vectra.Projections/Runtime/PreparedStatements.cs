@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Vectra.Journal.Storage;
+
+namespace Vectra.Projections.Runtime;
+
+/// <summary>
+/// The views.db statements a runner has prepared, kept for its lifetime: parameterized writes as raw
+/// <see cref="Statement"/>s bound by position (the hot path), everything else as commands.
+/// </summary>
+internal sealed class PreparedStatements(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private readonly Dictionary<string, ParameterizedStatement> _statements = [];
+
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+        return command;
+    }
+
+    public ParameterizedStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new ParameterizedStatement(new Statement(connection, sql));
+            _statements[sql] = statement;
+        }
+        return statement;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+    }
+}
+
+/// <summary>A raw statement with the positions of its named parameters, looked up once per call site's name order.</summary>
+internal sealed class ParameterizedStatement(Statement statement) : IDisposable
+{
+    private string[] _names = [];
+    private int[] _positions = [];
+
+    public void Run(ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (!SameNames(parameters))
+        {
+            _names = new string[parameters.Length];
+            _positions = new int[parameters.Length];
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                _names[i] = parameters[i].Name;
+                _positions[i] = statement.IndexOf(parameters[i].Name);
+            }
+        }
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            statement.BindValue(_positions[i], parameters[i].Value);
+        }
+        statement.Execute();
+    }
+
+    private bool SameNames(ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (parameters.Length != _names.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (!ReferenceEquals(_names[i], parameters[i].Name) && _names[i] != parameters[i].Name)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void Dispose() => statement.Dispose();
+}
