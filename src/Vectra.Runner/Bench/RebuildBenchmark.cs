@@ -15,7 +15,7 @@ namespace Vectra.Runner.Bench;
 /// already in memory, and that pass fed from the journal (what a rebuild without projections would cost).
 /// The ratios say how much the projections add on top of parsing.
 /// </summary>
-internal sealed class RebuildBenchmark(string folder, int games, ulong seed)
+internal sealed class RebuildBenchmark(string folder, int games, ulong seed, IReadOnlySet<string>? only)
 {
     public async Task<IReadOnlyList<BenchResult>> RunAsync(Action<string> log)
     {
@@ -59,12 +59,13 @@ internal sealed class RebuildBenchmark(string folder, int games, ulong seed)
         var scanFromJournal = BenchResult.From("journal read + bare scan", records, clock.Elapsed.TotalSeconds, null);
         log("full rebuild of every projection…");
         clock.Restart();
-        using (var runner = ProjectionRunner.Open(folder, ProjectionCatalog.All()))
+        var projections = ProjectionCatalog.All().Where(p => only is null || only.Contains(p.Name)).ToArray();
+        using (var runner = ProjectionRunner.Open(folder, projections))
         {
             runner.Reset();
             runner.CatchUp();
         }
-        var rebuild = BenchResult.From("vectra rebuild (all projections)", records, clock.Elapsed.TotalSeconds, null);
+        var rebuild = BenchResult.From($"vectra rebuild ({(only is null ? "all projections" : string.Join(", ", only))})", records, clock.Elapsed.TotalSeconds, null);
         return [read, scan, scanFromJournal, rebuild];
     }
 

@@ -11,17 +11,24 @@ internal static class BenchRebuildCommand
     {
         var games = new Option<int>("--games") { Description = "Simulated games in the journal.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong>("--seed") { Description = "Simulator seed.", DefaultValueFactory = _ => 1 };
+        var projection = new Option<string[]>("--projection") { Description = "Rebuild only these projections (repeatable); default: all.", AllowMultipleArgumentsPerToken = true };
         var json = CommonOptions.Json();
         var command = new Command("rebuild", "Simulate a journal, then time a full rebuild of every projection (records/s, payload MB/s) and, in the same run, a bare Utf8JsonReader scan of the same payloads. Works in a scratch folder under --data, removed afterwards.")
         {
-            games, seed, json,
+            games, seed, projection, json,
         };
-        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(games), parse.GetValue(seed), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(games), parse.GetValue(seed), parse.GetValue(projection), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string data, int games, ulong seed, bool json)
+    private static int Run(string data, int games, ulong seed, string[]? projections, bool json)
     {
+        var only = projections is { Length: > 0 } ? projections.ToHashSet(StringComparer.Ordinal) : null;
+        var unknown = only?.Except(Vectra.Projections.ProjectionCatalog.Names).ToArray() ?? [];
+        if (unknown.Length > 0)
+        {
+            throw new CliUsageException($"--projection {string.Join(", ", unknown)}: no such projection; choose from {string.Join(", ", Vectra.Projections.ProjectionCatalog.Names)}.");
+        }
         if (games < 1)
         {
             throw new CliUsageException("--games must be at least 1.");
@@ -30,12 +37,12 @@ internal static class BenchRebuildCommand
         Directory.CreateDirectory(folder);
         try
         {
-            var benchmark = new RebuildBenchmark(folder, games, seed);
+            var benchmark = new RebuildBenchmark(folder, games, seed, only);
             var results = benchmark.RunAsync(line => Console.Error.WriteLine(line)).GetAwaiter().GetResult();
             var megabytes = benchmark.PayloadBytes / 1e6;
             var report = new
             {
-                command = $"vectra bench rebuild --games {games} --seed {seed}",
+                command = $"vectra bench rebuild --games {games} --seed {seed}" + (only is null ? "" : " --projection " + string.Join(" --projection ", only)),
                 machine = MachineDescription.Describe(),
                 records = results[0].Operations,
                 payloadMegabytes = Math.Round(megabytes, 1),

@@ -39,6 +39,9 @@ internal static class ExportRowCopier
                 case ParquetColumnType.Double:
                     writer.WriteDouble(i, reader.GetDouble(field));
                     break;
+                case ParquetColumnType.String when reader.GetFieldType(field) == typeof(byte[]):
+                    writer.WriteUtf8(i, reader.GetFieldValue<byte[]>(field));
+                    break;
                 case ParquetColumnType.String:
                     writer.WriteString(i, reader.GetString(field));
                     break;

@@ -1,4 +1,3 @@
-using System.Text;
 using Vectra.Journal.Records;
 using Vectra.Projections.Exports.Files;
 using Vectra.Projections.Parquet;
@@ -38,7 +37,8 @@ public sealed class EventsExport(ExportOptions options) : ExportProjection("even
         _row[4] = record.Source;
         _row[5] = record.Event;
         _row[6] = payload is { } p ? EventPayload.GameId(record.Args, p) : null;
-        _row[7] = payload is { } q ? Encoding.UTF8.GetString(record.Args.AsSpan()[q]) : null;
+        // Kept as the payload's UTF-8 bytes (a BLOB in the tail table): no decode and re-encode per record.
+        _row[7] = payload is { } q ? record.Args.AsSpan()[q].ToArray() : null;
         Tail.Append(views, record.Seq, ExportDay.Of(record.Ts), _row);
     }
 }
