@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Vectra.Projections.Parquet.Columns;
 using Vectra.Projections.Parquet.Encoding;
 using Vectra.Projections.Parquet.Format;
@@ -21,8 +23,12 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly ParquetSchema _schema;
     private readonly ParquetWriterOptions _options;
     private readonly ColumnBuffer[] _columns;
-    private readonly bool[] _setInRow;
-    private readonly ColumnChunkWriter _chunkWriter;
+    private readonly ParquetColumnType[] _types;
+    private readonly bool[] _nullable;
+    // The row each column was last set in: a stamp instead of a flag, so ending a row needs no reset loop.
+    private readonly long[] _setAtRow;
+    private int _setInRow;
+    private readonly RowGroupWriter _rowGroupWriter;
     private readonly List<RowGroup> _rowGroups = [];
     private int _rowsInGroup;
     private long _rows;
@@ -38,8 +44,11 @@ public sealed class ParquetFileWriter : IDisposable
         _schema = schema;
         _output = new FileOutput(output);
         _columns = [.. schema.Columns.Select(c => CreateBuffer(ColumnLayout.For(c)))];
-        _setInRow = new bool[_columns.Length];
-        _chunkWriter = new ColumnChunkWriter(_options);
+        _types = [.. schema.Columns.Select(c => c.Type)];
+        _nullable = [.. schema.Columns.Select(c => c.Nullable)];
+        _setAtRow = new long[_columns.Length];
+        Array.Fill(_setAtRow, -1L);
+        _rowGroupWriter = new RowGroupWriter(_options, _columns.Length);
         _output.Write(FileMagic.Bytes);
     }
 
@@ -108,18 +117,11 @@ public sealed class ParquetFileWriter : IDisposable
     /// <summary>Completes the current row; unset nullable columns become null. Writes a row group when it is full.</summary>
     public void EndRow()
     {
-        for (var i = 0; i < _columns.Length; i++)
+        if (_setInRow != _columns.Length)
         {
-            if (!_setInRow[i])
-            {
-                if (!_schema.Columns[i].Nullable)
-                {
-                    throw new InvalidOperationException($"Column '{_schema.Columns[i].Name}' is required but was not set in row {_rows}.");
-                }
-                _columns[i].AppendNull();
-            }
-            _setInRow[i] = false;
+            AppendNullsToUnsetColumns();
         }
+        _setInRow = 0;
         _rows++;
         if (++_rowsInGroup >= _options.RowGroupRows)
         {
@@ -131,7 +133,7 @@ public sealed class ParquetFileWriter : IDisposable
     public void Finish()
     {
         ObjectDisposedException.ThrowIf(_finished, this);
-        if (Array.IndexOf(_setInRow, true) >= 0)
+        if (_setInRow > 0)
         {
             throw new InvalidOperationException("The last row was started but not ended (call EndRow).");
         }
@@ -156,7 +158,7 @@ public sealed class ParquetFileWriter : IDisposable
         {
             column.Dispose();
         }
-        _chunkWriter.Dispose();
+        _rowGroupWriter.Dispose();
         _finished = true;
     }
 
@@ -166,14 +168,28 @@ public sealed class ParquetFileWriter : IDisposable
         {
             return;
         }
-        var chunks = new ColumnChunk[_columns.Length];
-        for (var i = 0; i < _columns.Length; i++)
+        var chunks = _rowGroupWriter.Write(_columns, _output);
+        foreach (var column in _columns)
         {
-            chunks[i] = _chunkWriter.Write(_columns[i], _output);
-            _columns[i].Clear();
+            column.Clear();
         }
         _rowGroups.Add(new RowGroup(chunks, _rowsInGroup, checked((short)_rowGroups.Count)));
         _rowsInGroup = 0;
+    }
+
+    private void AppendNullsToUnsetColumns()
+    {
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (_setAtRow[i] != _rows)
+            {
+                if (!_nullable[i])
+                {
+                    throw new InvalidOperationException($"Column '{_schema.Columns[i].Name}' is required but was not set in row {_rows}.");
+                }
+                _columns[i].AppendNull();
+            }
+        }
     }
 
     private void WriteValue(int column, object? value)
@@ -228,23 +244,31 @@ public sealed class ParquetFileWriter : IDisposable
     private T Buffer<T>(int column, ParquetColumnType expected)
         where T : ColumnBuffer
     {
-        var actual = _schema.Columns[column].Type;
-        if (actual != expected)
+        if ((uint)column >= (uint)_types.Length || _types[column] != expected)
         {
-            throw new ArgumentException($"Column '{_schema.Columns[column].Name}' is {actual}, not {expected}.", nameof(column));
+            ThrowWrongColumn(column, expected);
         }
         MarkSet(column);
-        return (T)_columns[column];
+        // CreateBuffer fixes each column type's buffer class, so the type check above makes the unchecked cast safe.
+        return Unsafe.As<T>(_columns[column]);
     }
 
     private void MarkSet(int column)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
-        if (_setInRow[column])
+        if (_setAtRow[column] == _rows)
         {
             throw new InvalidOperationException($"Column '{_schema.Columns[column].Name}' was set twice in row {_rows}.");
         }
-        _setInRow[column] = true;
+        _setAtRow[column] = _rows;
+        _setInRow++;
+    }
+
+    [DoesNotReturn]
+    private void ThrowWrongColumn(int column, ParquetColumnType expected)
+    {
+        var actual = _schema.Columns[column].Type;
+        throw new ArgumentException($"Column '{_schema.Columns[column].Name}' is {actual}, not {expected}.", nameof(column));
     }
 
     private static ColumnBuffer CreateBuffer(ColumnLayout layout) => layout.Column.Type switch

@@ -24,8 +24,15 @@ public sealed record ParquetWriterOptions
     /// <summary>Strings longer than this (in UTF-8 bytes) get no min/max statistics, so the footer stays small.</summary>
     public int MaxStatisticsBytes { get; init; } = 4096;
 
+    /// <summary>
+    /// Threads that encode the column chunks of a row group side by side; 1 encodes them one after another.
+    /// The file's bytes are the same for any number.
+    /// </summary>
+    public int EncodingThreads { get; init; } = Environment.ProcessorCount;
+
     internal void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(EncodingThreads, 1, nameof(EncodingThreads));
         ArgumentOutOfRangeException.ThrowIfLessThan(RowGroupRows, 1, nameof(RowGroupRows));
         ArgumentOutOfRangeException.ThrowIfLessThan(PageBytes, 1, nameof(PageBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(PageValues, 1, nameof(PageValues));

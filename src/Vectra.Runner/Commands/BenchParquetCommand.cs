@@ -29,7 +29,8 @@ internal static class BenchParquetCommand
         }
         var checkerFolder = checker ?? FindChecker() ?? throw new CliUsageException("tests/parquet-checker was not found above the current folder or the executable: pass --checker DIR.");
         EnsureInstalled(checkerFolder);
-        var folder = Path.Combine(data, "bench-parquet-" + Guid.NewGuid().ToString("N")[..8]);
+        // Absolute, because DuckDB resolves the CSV path from the checker folder node runs in.
+        var folder = Path.GetFullPath(Path.Combine(data, "bench-parquet-" + Guid.NewGuid().ToString("N")[..8]));
         Directory.CreateDirectory(folder);
         try
         {

@@ -37,6 +37,18 @@ public sealed class ParquetDeterminismTests
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [InlineData(ParquetCompression.Snappy)]
+    [InlineData(ParquetCompression.Gzip)]
+    [InlineData(ParquetCompression.Uncompressed)]
+    public void Encoding_column_chunks_in_parallel_gives_the_same_bytes_as_one_after_another(ParquetCompression compression)
+    {
+        var options = new ParquetWriterOptions { Compression = compression, RowGroupRows = 2_000, PageValues = 700 };
+        var sequential = Table().ToParquet(options with { EncodingThreads = 1 });
+        Assert.Equal(sequential, Table().ToParquet(options with { EncodingThreads = 2 }));
+        Assert.Equal(sequential, Table().ToParquet(options with { EncodingThreads = 8 }));
+    }
+
     [Fact]
     public void The_footer_names_the_fixed_writer_and_no_version_or_time()
     {

@@ -8,6 +8,9 @@ namespace Vectra.Projections.Parquet.Columns;
 /// </summary>
 internal abstract class ColumnBuffer(ColumnLayout layout) : IDisposable
 {
+    // Read once per appended value, so kept out of the layout record.
+    private readonly byte _flatDefinitionLevel = (byte)layout.MaxDefinitionLevel;
+
     public ColumnLayout Layout { get; } = layout;
 
     public GrowableArray<byte> DefinitionLevels { get; } = new();
@@ -73,9 +76,9 @@ internal abstract class ColumnBuffer(ColumnLayout layout) : IDisposable
     /// <summary>Records a present value of a flat column.</summary>
     protected void AppendFlatLevel()
     {
-        if (Layout.MaxDefinitionLevel > 0)
+        if (_flatDefinitionLevel > 0)
         {
-            DefinitionLevels.Add((byte)Layout.MaxDefinitionLevel);
+            DefinitionLevels.Add(_flatDefinitionLevel);
         }
     }
 }

@@ -29,9 +29,16 @@ internal sealed class StringDictionary : IDisposable
         _indices.Clear();
         var lookup = new Dictionary<int, int>(new ValueComparer(column));
         var bytes = 0L;
+        var index = 0;
         for (var i = 0; i < column.ValueCount; i++)
         {
-            if (!lookup.TryGetValue(i, out var index))
+            // Columns such as game_id repeat a value over many consecutive rows: a byte compare is far cheaper than a hash lookup.
+            if (i > 0 && column.Value(i).SequenceEqual(column.Value(i - 1)))
+            {
+                _indices.Add(index);
+                continue;
+            }
+            if (!lookup.TryGetValue(i, out index))
             {
                 index = _entries.Count;
                 bytes += column.PlainSize(i);

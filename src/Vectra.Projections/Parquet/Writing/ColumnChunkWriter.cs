@@ -9,21 +9,28 @@ namespace Vectra.Projections.Parquet.Writing;
 /// Writes one column chunk: an optional dictionary page, then v1 data pages split at row boundaries.
 /// A v1 data page body is [repetition levels][definition levels][values]; each level section is a
 /// four-byte little-endian length followed by RLE/bit-packed hybrid runs, and is absent when its maximum level is 0.
+/// The chunk is encoded into memory with offsets from its own start, so chunks of one row group can be encoded
+/// side by side and then written in column order (<see cref="ColumnChunkExtensions.MovedTo"/>).
 /// </summary>
 internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposable
 {
     private readonly ByteBuffer _body = new(256 * 1024);
     private readonly ByteBuffer _header = new(256);
+    private readonly ByteBuffer _chunk = new(256 * 1024);
     private readonly PageCompressor _compressor = new(options.Compression);
     private readonly StringDictionary _dictionary = new();
     private long _uncompressedBytes;
     private long _compressedBytes;
 
-    public ColumnChunk Write(ColumnBuffer column, FileOutput output)
+    /// <summary>The bytes of the last encoded chunk; valid until the next <see cref="Encode"/>.</summary>
+    public ReadOnlySpan<byte> EncodedBytes => _chunk.WrittenSpan;
+
+    /// <summary>Encodes the column into <see cref="EncodedBytes"/>; the returned offsets count from the chunk's first byte.</summary>
+    public ColumnChunk Encode(ColumnBuffer column)
     {
         _uncompressedBytes = 0;
         _compressedBytes = 0;
-        var chunkStart = output.Position;
+        _chunk.Clear();
         // A chunk of only nulls gets no dictionary: an empty dictionary page would be an empty GZIP member, which readers reject.
         var dictionary = column is StringColumnBuffer { ValueCount: > 0 } strings
             && _dictionary.TryBuild(strings, options.MaxDictionaryEntries, options.MaxDictionaryBytes)
@@ -33,15 +40,15 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
         long? dictionaryOffset = null;
         if (dictionary is not null)
         {
-            dictionaryOffset = output.Position;
+            dictionaryOffset = _chunk.Length;
             _body.Clear();
             dictionary.WritePlainEntries(_body);
-            WritePage(output, PageType.DictionaryPage, null, new DictionaryPageHeader(dictionary.EntryCount));
+            WritePage(PageType.DictionaryPage, null, new DictionaryPageHeader(dictionary.EntryCount));
         }
 
-        var dataPageOffset = output.Position;
+        var dataPageOffset = _chunk.Length;
         var valueEncoding = dictionary is null ? ValueEncoding.Plain : ValueEncoding.RleDictionary;
-        WriteDataPages(column, dictionary, valueEncoding, output);
+        WriteDataPages(column, dictionary, valueEncoding);
 
         var (min, max) = dictionary?.MinMax() ?? column.MinMax();
         if (min?.Length > options.MaxStatisticsBytes || max?.Length > options.MaxStatisticsBytes)
@@ -59,18 +66,19 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
             dataPageOffset,
             dictionaryOffset,
             new Thrift.Statistics(column.NullCount, min, max));
-        return new ColumnChunk(chunkStart, metaData);
+        return new ColumnChunk(0, metaData);
     }
 
     public void Dispose()
     {
         _body.Dispose();
         _header.Dispose();
+        _chunk.Dispose();
         _compressor.Dispose();
         _dictionary.Dispose();
     }
 
-    private void WriteDataPages(ColumnBuffer column, StringDictionary? dictionary, ValueEncoding encoding, FileOutput output)
+    private void WriteDataPages(ColumnBuffer column, StringDictionary? dictionary, ValueEncoding encoding)
     {
         var levels = column.LevelCount;
         var maxDefinition = column.Layout.MaxDefinitionLevel;
@@ -117,7 +125,7 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
                 _body.WriteByte((byte)dictionary.IndexBitWidth);
                 RleBitPackedHybrid.Encode(dictionary.Indices[pageValueStart..valueIndex], dictionary.IndexBitWidth, _body);
             }
-            WritePage(output, PageType.DataPage, new DataPageHeader(levelIndex - pageLevelStart, encoding), null);
+            WritePage(PageType.DataPage, new DataPageHeader(levelIndex - pageLevelStart, encoding), null);
         }
     }
 
@@ -128,13 +136,13 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
         _body.PatchInt32LittleEndian(lengthAt, _body.Length - lengthAt - sizeof(int));
     }
 
-    private void WritePage(FileOutput output, PageType type, DataPageHeader? dataPage, DictionaryPageHeader? dictionaryPage)
+    private void WritePage(PageType type, DataPageHeader? dataPage, DictionaryPageHeader? dictionaryPage)
     {
         var compressed = _compressor.Compress(_body.WrittenSpan);
         _header.Clear();
         new PageHeader(type, _body.Length, compressed.Length, dataPage, dictionaryPage).Write(new CompactWriter(_header));
-        output.Write(_header.WrittenSpan);
-        output.Write(compressed);
+        _chunk.Write(_header.WrittenSpan);
+        _chunk.Write(compressed);
         _uncompressedBytes += _header.Length + _body.Length;
         _compressedBytes += _header.Length + compressed.Length;
     }
