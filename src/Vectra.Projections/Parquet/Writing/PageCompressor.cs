@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Vectra.Projections.Parquet.Encoding;
 using Vectra.Projections.Parquet.Format;
 
 namespace Vectra.Projections.Parquet.Writing;
@@ -8,8 +7,6 @@ namespace Vectra.Projections.Parquet.Writing;
 internal sealed class PageCompressor(ParquetCompression compression) : IDisposable
 {
     private readonly MemoryStream _gzipTarget = new();
-    private readonly SnappyCompressor _snappy = new();
-    private readonly ByteBuffer _snappyTarget = new(64 * 1024);
 
     public CompressionCodec Codec { get; } = compression switch
     {
@@ -25,10 +22,7 @@ internal sealed class PageCompressor(ParquetCompression compression) : IDisposab
         switch (Codec)
         {
             case CompressionCodec.Snappy:
-                _snappyTarget.Clear();
-                var written = _snappy.Compress(page, _snappyTarget.GetSpan(SnappyCompressor.MaxCompressedLength(page.Length)));
-                _snappyTarget.Advance(written);
-                return _snappyTarget.WrittenSpan;
+                return IronSnappy.Snappy.Encode(page);
             case CompressionCodec.Gzip:
                 _gzipTarget.SetLength(0);
                 // GZipStream writes a zero modification time, so the same page gives the same bytes.
@@ -42,9 +36,5 @@ internal sealed class PageCompressor(ParquetCompression compression) : IDisposab
         }
     }
 
-    public void Dispose()
-    {
-        _gzipTarget.Dispose();
-        _snappyTarget.Dispose();
-    }
+    public void Dispose() => _gzipTarget.Dispose();
 }
