@@ -89,12 +89,16 @@ public sealed class ProjectionRunner : IDisposable
 
     /// <summary>
     /// Applies the records the projections have not seen, up to <paramref name="lastSeq"/>; returns how many were read.
-    /// Open export files are rewritten when everything was applied, and otherwise as their own schedule says.
+    /// Open export files are rewritten only when everything was applied: a replay calls this often, and
+    /// rewriting growing tail files each time would cost more than the replay.
     /// </summary>
     public long CatchUpTo(long lastSeq, IProgress<long>? progress = null, CancellationToken cancellation = default)
     {
         var read = CatchUpBatches(lastSeq, progress, cancellation);
-        WriteOpenFiles(force: lastSeq == long.MaxValue);
+        if (lastSeq == long.MaxValue)
+        {
+            WriteOpenFiles(force: true);
+        }
         return read;
     }
 
