@@ -59,10 +59,10 @@ public sealed class ParquetFileWriter : IDisposable
     public void WriteBoolean(int column, bool value) => Buffer<BooleanColumnBuffer>(column, ParquetColumnType.Boolean).Append(value);
 
     /// <summary>Sets an INT32 column of the current row.</summary>
-    public void WriteInt32(int column, int value) => Buffer<Int32ColumnBuffer>(column, ParquetColumnType.Int32).Append(value);
+    public void WriteInt32(int column, int value) => Buffer<IntegerColumnBuffer<int>>(column, ParquetColumnType.Int32).Append(value);
 
     /// <summary>Sets an INT64 column of the current row.</summary>
-    public void WriteInt64(int column, long value) => Buffer<Int64ColumnBuffer>(column, ParquetColumnType.Int64).Append(value);
+    public void WriteInt64(int column, long value) => Buffer<IntegerColumnBuffer<long>>(column, ParquetColumnType.Int64).Append(value);
 
     /// <summary>Sets a DOUBLE column of the current row.</summary>
     public void WriteDouble(int column, double value) => Buffer<DoubleColumnBuffer>(column, ParquetColumnType.Double).Append(value);
@@ -75,7 +75,7 @@ public sealed class ParquetFileWriter : IDisposable
 
     /// <summary>Sets a TIMESTAMP column of the current row, in microseconds since the Unix epoch (UTC).</summary>
     public void WriteTimestampMicros(int column, long microsecondsSinceEpoch) =>
-        Buffer<Int64ColumnBuffer>(column, ParquetColumnType.Timestamp).Append(microsecondsSinceEpoch);
+        Buffer<IntegerColumnBuffer<long>>(column, ParquetColumnType.Timestamp).Append(microsecondsSinceEpoch);
 
     /// <summary>Sets a TIMESTAMP column of the current row; sub-microsecond ticks are dropped.</summary>
     public void WriteTimestamp(int column, DateTimeOffset value) =>
@@ -274,8 +274,8 @@ public sealed class ParquetFileWriter : IDisposable
     private static ColumnBuffer CreateBuffer(ColumnLayout layout) => layout.Column.Type switch
     {
         ParquetColumnType.Boolean => new BooleanColumnBuffer(layout),
-        ParquetColumnType.Int32 => new Int32ColumnBuffer(layout),
-        ParquetColumnType.Int64 or ParquetColumnType.Timestamp => new Int64ColumnBuffer(layout),
+        ParquetColumnType.Int32 => new IntegerColumnBuffer<int>(layout),
+        ParquetColumnType.Int64 or ParquetColumnType.Timestamp => new IntegerColumnBuffer<long>(layout),
         ParquetColumnType.Double or ParquetColumnType.DoubleList => new DoubleColumnBuffer(layout),
         ParquetColumnType.String => new StringColumnBuffer(layout),
         _ => throw new ArgumentOutOfRangeException(nameof(layout), layout.Column.Type, "Unsupported column type."),

@@ -1,0 +1,73 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Vectra.Projections.Parquet.Encoding;
+
+namespace Vectra.Projections.Parquet.Columns;
+
+/// <summary>
+/// Signed INT32 or INT64 values (INT64 also holds timestamps in microseconds); PLAIN is the value's
+/// little-endian bytes, statistics order signed.
+/// </summary>
+internal sealed class IntegerColumnBuffer<T>(ColumnLayout layout) : ColumnBuffer(layout)
+    where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>, IMinMaxValue<T>
+{
+    private static readonly int Size = Unsafe.SizeOf<T>();
+    private readonly GrowableArray<T> _values = new();
+
+    public override int ValueCount => _values.Count;
+
+    public void Append(T value)
+    {
+        AppendFlatLevel();
+        _values.Add(value);
+    }
+
+    public override int PlainSize(int valueIndex) => Size;
+
+    public override void WritePlain(int start, int count, ByteBuffer output)
+    {
+        var values = _values.Span.Slice(start, count);
+        var target = output.GetSpan(values.Length * Size);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i].WriteLittleEndian(target[(i * Size)..]);
+        }
+        output.Advance(values.Length * Size);
+    }
+
+    public override (byte[]? Min, byte[]? Max) MinMax()
+    {
+        var values = _values.Span;
+        if (values.IsEmpty)
+        {
+            return (null, null);
+        }
+        var min = T.MaxValue;
+        var max = T.MinValue;
+        foreach (var value in values)
+        {
+            min = T.Min(min, value);
+            max = T.Max(max, value);
+        }
+        return (Bytes(min), Bytes(max));
+    }
+
+    public override void Clear()
+    {
+        base.Clear();
+        _values.Clear();
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _values.Dispose();
+    }
+
+    private static byte[] Bytes(T value)
+    {
+        var bytes = new byte[Size];
+        value.WriteLittleEndian(bytes);
+        return bytes;
+    }
+}
