@@ -41,8 +41,8 @@ internal static class ImportCommand
         var progress = new ImportProgress(files.Count);
         using var writer = JournalWriter.Open(data, Durability.Batch);
         var import = new RecordingImport(writer, options);
-        session = import.Session;
         var results = import.ImportAsync(files, progress).GetAwaiter().GetResult();
+        session = import.Session;
         progress.Finish();
         return results;
     }

@@ -12,8 +12,12 @@ namespace Vectra.Runner.Import;
 /// </summary>
 internal sealed class RecordingImport(JournalWriter writer, ImportOptions options)
 {
-    /// <summary>The session uuid every record of this import carries (the journal format keeps its own).</summary>
-    public Guid Session { get; } = Guid.NewGuid();
+    /// <summary>
+    /// The session uuid every record of this import carries (the journal format keeps its own). It is
+    /// derived from the first imported file's sha256, so the same recording always gives the same
+    /// journal content, and snapshot tests of replays are deterministic.
+    /// </summary>
+    public Guid Session { get; private set; }
 
     /// <summary>Imports <paramref name="files"/> in order, reporting to <paramref name="progress"/>.</summary>
     public async Task<IReadOnlyList<FileImportResult>> ImportAsync(IReadOnlyList<RecordingFile> files, ImportProgress? progress = null)
@@ -47,16 +51,29 @@ internal sealed class RecordingImport(JournalWriter writer, ImportOptions option
             }
             return new FileImportResult(file.Path, ImportOutcome.NotARecording, null, 0, 0, 0, sha256, null);
         }
+        if (Session == Guid.Empty)
+        {
+            Session = SessionOf(sha256);
+        }
         var imported = new ImportedFile(format, Session, new WallClockConverter(options.Zone));
         Importers.For(format).Read(content, imported);
         var records = imported.Records;
         var receiptTs = records.Count > 0 ? records.Max(r => r.Ts) : MetaTime.FromDateTimeOffset(DateTimeOffset.UtcNow);
         var receipt = new NewRecord(
             ImportReceipt.Event,
-            ImportReceipt.Args(file.Path, format, imported.Lines, imported.Skipped, records.Count, sha256),
+            ImportReceipt.Args(Path.GetFileName(file.Path), format, imported.Lines, imported.Skipped, records.Count, sha256),
             receiptTs, Session, ImportedFile.SystemConn, format.Source);
         var range = await writer.AppendBatchAsync([.. records, receipt]);
         ledger.Add(sha256);
         return new FileImportResult(file.Path, ImportOutcome.Imported, format, imported.Lines, imported.Skipped, records.Count, sha256, range);
+    }
+
+    /// <summary>A uuid (version 8, "custom") made from the first 16 bytes of a file's sha256.</summary>
+    private static Guid SessionOf(string sha256)
+    {
+        var bytes = Convert.FromHexString(sha256.AsSpan(0, 32));
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
     }
 }
