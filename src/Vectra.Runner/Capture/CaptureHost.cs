@@ -58,13 +58,15 @@ internal sealed class CaptureHost
         {
             services.AddSingleton(observer);
         }
-        services.AddSingleton<CaptureService>();
-        services.AddHostedService(provider => provider.GetRequiredService<CaptureService>());
-        services.AddHostedService<ProgressReporter>();
+        // Hosted services stop in reverse order: projections registered first stop last, after the capture
+        // has drained and journaled $session.stop, so their final catch-up includes it.
         if (Settings.Projections)
         {
             CaptureProjections.Register(services, writer);
         }
+        services.AddSingleton<CaptureService>();
+        services.AddHostedService(provider => provider.GetRequiredService<CaptureService>());
+        services.AddHostedService<ProgressReporter>();
         return _builder.Build();
     }
 }

@@ -27,11 +27,15 @@ internal sealed class CaptureRunner : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    public static CaptureRunner Start(string data, Uri url, params string[] options)
-    {
-        var start = VectraProcess.StartInfo(["capture", "--url", url.ToString(), "--data", data, "--print-acks", "--no-projections", .. options]);
-        return new CaptureRunner(Process.Start(start) ?? throw new InvalidOperationException("could not start vectra"));
-    }
+    public static CaptureRunner Start(string data, Uri url, params string[] options) =>
+        Launch(["capture", "--url", url.ToString(), "--data", data, "--print-acks", "--no-projections", .. options]);
+
+    /// <summary>A capture that runs every projection live beside it, as `vectra capture` does by default.</summary>
+    public static CaptureRunner StartWithProjections(string data, Uri url) =>
+        Launch(["capture", "--url", url.ToString(), "--data", data, "--print-acks"]);
+
+    private static CaptureRunner Launch(string[] arguments) =>
+        new(Process.Start(VectraProcess.StartInfo(arguments)) ?? throw new InvalidOperationException("could not start vectra"));
 
     public IReadOnlyList<long> Acks
     {
