@@ -14,36 +14,37 @@ internal static class BenchAppendCommand
         var payload = new Option<int>("--payload-bytes") { Description = "Size of each record's args JSON in bytes (at least 12).", DefaultValueFactory = _ => 256 };
         var durability = new Option<string>("--durability") { Description = "always | batch | none", DefaultValueFactory = _ => "batch" };
         var writers = new Option<int>("--writers") { Description = "Concurrent appenders, each waiting for its acknowledgement before the next append.", DefaultValueFactory = _ => 1 };
+        var inflight = new Option<int>("--inflight") { Description = "Appends each writer keeps outstanding (1 = wait for each acknowledgement before the next).", DefaultValueFactory = _ => 1 };
         var json = CommonOptions.Json();
         var command = new Command("append", "Measure appends/s and acknowledgement latency p50/p99, and in the same run a raw write+fsync loop and bare SQLite inserts (1 row/txn and batched) on the same disk with the same record size. Works in a scratch folder under --data, removed afterwards.")
         {
-            events, payload, durability, writers, json,
+            events, payload, durability, writers, inflight, json,
         };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(events), parse.GetValue(payload),
-            parse.GetRequiredValue(durability), parse.GetValue(writers), parse.GetValue(json)));
+            parse.GetRequiredValue(durability), parse.GetValue(writers), parse.GetValue(inflight), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string data, int events, int payloadBytes, string durabilityName, int writers, bool json)
+    private static int Run(string data, int events, int payloadBytes, string durabilityName, int writers, int inflight, bool json)
     {
         var durability = Durability.TryParse(durabilityName) ?? throw new CliUsageException($"--durability {durabilityName} is not a policy; use always, batch or none.");
-        if (events < 1 || writers < 1 || payloadBytes < 12)
+        if (events < 1 || writers < 1 || inflight < 1 || payloadBytes < 12)
         {
-            throw new CliUsageException("--events and --writers must be at least 1, --payload-bytes at least 12.");
+            throw new CliUsageException("--events, --writers and --inflight must be at least 1, --payload-bytes at least 12.");
         }
         var folder = Path.Combine(data, "bench-append-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try
         {
-            var benchmark = new AppendBenchmark(folder, events, payloadBytes, durability, writers);
+            var benchmark = new AppendBenchmark(folder, events, payloadBytes, durability, writers, inflight);
             var results = benchmark.RunAsync(line => Console.Error.WriteLine(line)).GetAwaiter().GetResult();
             var journal = results[0];
             var raw = results[1];
             var bareBatched = results[3];
             var report = new
             {
-                command = $"vectra bench append --events {events} --payload-bytes {payloadBytes} --durability {durability.Name} --writers {writers}",
+                command = $"vectra bench append --events {events} --payload-bytes {payloadBytes} --durability {durability.Name} --writers {writers}" + (inflight > 1 ? $" --inflight {inflight}" : ""),
                 machine = MachineDescription.Describe(),
                 argsBytes = benchmark.Args.Length,
                 results = results.Select(r => new { name = r.Name, operations = r.Operations, seconds = Math.Round(r.Seconds, 3), perSecond = Math.Round(r.PerSecond), p50Ms = Math.Round(r.P50Ms, 4), p99Ms = Math.Round(r.P99Ms, 4) }),

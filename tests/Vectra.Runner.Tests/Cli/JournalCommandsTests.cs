@@ -173,7 +173,7 @@ public class JournalCommandsTests
     public async Task Bench_append_reports_the_journal_and_the_raw_baselines_from_one_run()
     {
         using var folder = new TempFolder();
-        var result = await VectraProcess.RunAsync("bench", "append", "--events", "300", "--payload-bytes", "256", "--durability", "batch", "--writers", "4", "--json", "--data", folder.Path);
+        var result = await VectraProcess.RunAsync("bench", "append", "--events", "300", "--payload-bytes", "256", "--durability", "batch", "--writers", "4", "--inflight", "8", "--json", "--data", folder.Path);
         Assert.True(result.ExitCode == 0, result.ToString());
         var report = JsonDocument.Parse(result.Stdout).RootElement;
         var names = report.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToArray();
@@ -181,6 +181,7 @@ public class JournalCommandsTests
         Assert.Contains("raw file write+fsync", names);
         Assert.All(report.GetProperty("results").EnumerateArray(), r => Assert.True(r.GetProperty("operations").GetInt64() > 0));
         Assert.Equal(256, report.GetProperty("argsBytes").GetInt32());
+        Assert.Contains("--inflight 8", report.GetProperty("command").GetString());
         Assert.Empty(Directory.GetDirectories(folder.Path));
     }
 }
