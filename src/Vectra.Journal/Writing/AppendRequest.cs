@@ -13,7 +13,10 @@ internal sealed class AppendRequest : TaskCompletionSource<SeqRange>
     {
         Records = records;
         ExpectedFirstSeq = expectedFirstSeq;
-        ByteCount = records.Sum(r => (long)r.Args.Length);
+        for (var i = 0; i < records.Count; i++)
+        {
+            ByteCount += records[i].Args.Length;
+        }
     }
 
     public IReadOnlyList<NewRecord> Records { get; }

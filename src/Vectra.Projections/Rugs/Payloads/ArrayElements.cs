@@ -27,12 +27,8 @@ internal ref struct ArrayElements
     /// <summary>Moves to the next element; false after the last.</summary>
     public bool MoveNext()
     {
-        var position = JsonSkip.Whitespace(_json, _position);
-        if (position < _end && _json[position] == (byte)',')
-        {
-            position = JsonSkip.Whitespace(_json, position + 1);
-        }
-        if (position >= _end || _json[position] == (byte)']')
+        var position = JsonSkip.NextItem(_json, _position, _end, (byte)']');
+        if (position < 0)
         {
             _position = _end;
             return false;

@@ -22,6 +22,20 @@ internal static class JsonSkip
         return position;
     }
 
+    /// <summary>
+    /// Where the next item of a container starts, looking from <paramref name="position"/> (past
+    /// whitespace and one separating comma); -1 at the container's <paramref name="closing"/> bracket or end.
+    /// </summary>
+    public static int NextItem(ReadOnlySpan<byte> json, int position, int end, byte closing)
+    {
+        position = Whitespace(json, position);
+        if (position < end && json[position] == (byte)',')
+        {
+            position = Whitespace(json, position + 1);
+        }
+        return position >= end || json[position] == closing ? -1 : position;
+    }
+
     /// <summary>The position just after the value that starts at <paramref name="start"/>.</summary>
     public static int ValueEnd(ReadOnlySpan<byte> json, int start)
     {
