@@ -34,7 +34,9 @@ internal sealed class CaptureQueue(int capacity)
         if (Interlocked.Increment(ref _waitingFrames) > Capacity)
         {
             Interlocked.Decrement(ref _waitingFrames);
-            Overflowed?.Invoke(Interlocked.Increment(ref _lost));
+            // Counted before the event is raised: with no handler, ?.Invoke would skip its argument.
+            var lost = Interlocked.Increment(ref _lost);
+            Overflowed?.Invoke(lost);
             return false;
         }
         if (!_channel.Writer.TryWrite(new QueuedRecord(frame, IsFrame: true)))

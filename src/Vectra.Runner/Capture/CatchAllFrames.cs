@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using SocketIOClient;
 
 namespace Vectra.Runner.Capture;
@@ -14,20 +14,33 @@ internal static class CatchAllFrames
         client.OnAny((eventName, response) => onFrame(FrameOf(eventName, response)));
     }
 
-    /// <summary>The frame for one delivered event: each argument's raw text, never re-serialized.</summary>
+    /// <summary>The frame for one delivered event: each argument's raw UTF-8 bytes, never re-serialized or transcoded.</summary>
     public static ReceivedFrame FrameOf(string eventName, SocketIOResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var args = new StringBuilder("[");
+        var length = 2 + Math.Max(0, response.Count - 1);
+        for (var i = 0; i < response.Count; i++)
+        {
+            length += RawBytesOf(response, i).Length;
+        }
+        var args = new byte[length];
+        args[0] = (byte)'[';
+        var at = 1;
         for (var i = 0; i < response.Count; i++)
         {
             if (i > 0)
             {
-                args.Append(',');
+                args[at++] = (byte)',';
             }
-            args.Append(response.GetValue(i).GetRawText());
+            var raw = RawBytesOf(response, i);
+            raw.CopyTo(args.AsSpan(at));
+            at += raw.Length;
         }
-        args.Append(']');
-        return new ReceivedFrame(eventName, args.ToString(), response.InComingBytes?.Count ?? 0);
+        args[at] = (byte)']';
+        return new ReceivedFrame(eventName, args, response.InComingBytes?.Count ?? 0);
     }
+
+    // The bytes the argument was parsed from, as SocketIOClient received them.
+    private static ReadOnlySpan<byte> RawBytesOf(SocketIOResponse response, int index) =>
+        JsonMarshal.GetRawUtf8Value(response.GetValue(index));
 }

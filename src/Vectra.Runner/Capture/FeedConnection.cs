@@ -93,7 +93,7 @@ internal sealed class FeedConnection(
     {
         Interlocked.Exchange(ref _lastFrameTimestamp, time.GetTimestamp());
         state.FrameReceived();
-        var record = NewRecord.FromText(frame.Event, frame.ArgsJson, system.Now(), system.Session, Number, SystemRecords.Source);
+        var record = new NewRecord(frame.Event, frame.Args, system.Now(), system.Session, Number, SystemRecords.Source);
         if (!queue.TryAddFrame(record))
         {
             state.FrameLost();

@@ -31,7 +31,7 @@ internal sealed class JournalPump(
             {
                 continue;
             }
-            var seqs = await writer.AppendBatchAsync(batch).ConfigureAwait(false);
+            var seqs = await AppendAsync(batch).ConfigureAwait(false);
             foreach (var observer in observers)
             {
                 observer.OnDurable(batch, seqs);
@@ -41,6 +41,24 @@ internal sealed class JournalPump(
         if (writer.Fault is { } fault)
         {
             throw fault;
+        }
+    }
+
+    // The writer checks every record before it queues any, so a batch it refuses was not written.
+    // Frames are checked one by one only then, which keeps the common case to one validating pass.
+    private Task<SeqRange> AppendAsync(List<NewRecord> batch)
+    {
+        try
+        {
+            return writer.AppendBatchAsync(batch);
+        }
+        catch (JournalInputException)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i] = StorableFrame(batch[i]);
+            }
+            return writer.AppendBatchAsync(batch);
         }
     }
 
@@ -60,7 +78,7 @@ internal sealed class JournalPump(
             if (queued.IsFrame)
             {
                 frames++;
-                batch.Add(StorableFrame(record));
+                batch.Add(record.Event.StartsWith('$') ? Refused(record, ReservedName(record.Event)) : record);
             }
             else
             {
@@ -70,21 +88,31 @@ internal sealed class JournalPump(
         queue.Took(frames);
     }
 
+    // Every record whose name starts with $ is the capture's own (frames with such names were
+    // already replaced in Take), so only the feed's frames are checked here.
     private NewRecord StorableFrame(NewRecord record)
     {
+        if (record.Event.StartsWith('$'))
+        {
+            return record;
+        }
         try
         {
-            if (record.Event.StartsWith('$'))
-            {
-                throw new JournalInputException($"the feed sent an event named '{record.Event}'; names starting with $ are reserved for the journal's system records.");
-            }
             ArgsValidation.Check(record);
             return record;
         }
         catch (JournalInputException refused)
         {
-            warn($"a frame could not be journaled unchanged and was replaced by {SystemRecords.Refused}: {refused.Message}");
-            return system.RefusedOf(record.Conn, refused.Message, record.Args.Length);
+            return Refused(record, refused.Message);
         }
+    }
+
+    private static string ReservedName(string eventName) =>
+        $"the feed sent an event named '{eventName}'; names starting with $ are reserved for the journal's system records.";
+
+    private NewRecord Refused(NewRecord record, string reason)
+    {
+        warn($"a frame could not be journaled unchanged and was replaced by {SystemRecords.Refused}: {reason}");
+        return system.RefusedOf(record.Conn, reason, record.Args.Length);
     }
 }

@@ -64,6 +64,28 @@ public sealed class CaptureLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_frame_with_a_reserved_name_is_replaced_by_a_refusal_and_the_frames_beside_it_are_kept()
+    {
+        var data = Path.Combine(_folder.Path, "data");
+        await using var server = await FeedServerProcess.StartAsync(WriteRecording(SyntheticFeed.Frames(4_000)), "--speed", "0.01");
+        await using var capture = CaptureRunner.Start(data, server.Url);
+        await CapturedJournal.WaitUntilAsync(data, j => j.Frames.Count >= 20, Bound, () => capture.Stderr);
+
+        await server.SendAsync("big before 3");
+        await server.SendAsync("big $session.stop 3");
+        await server.SendAsync("big after 3");
+        var journal = await CapturedJournal.WaitUntilAsync(data, j => j.Frames.Any(f => f.Event == "after"), Bound, () => capture.Stderr);
+
+        var refusals = journal.System("$capture.refused");
+        var refusal = Assert.Single(refusals);
+        Assert.Equal(1, refusal.Conn);
+        Assert.Contains("reserved", CapturedJournal.Text(refusal));
+        Assert.InRange(refusal.Seq, journal.Frames.Single(f => f.Event == "before").Seq, journal.Frames.Single(f => f.Event == "after").Seq);
+        Assert.DoesNotContain(journal.Records, r => r.Event == "$session.stop");
+        Assert.Equal(0, await capture.TerminateAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task After_a_malformed_packet_silences_the_client_the_watchdog_reconnects_and_capture_continues()
     {
         var data = Path.Combine(_folder.Path, "data");

@@ -33,7 +33,7 @@ internal static class SyntheticFeed
     }
 
     private static ReceivedFrame Frame(string eventName, params string[] args) =>
-        new(eventName, "[" + string.Join(',', args) + "]", 0);
+        ReceivedFrame.FromText(eventName, "[" + string.Join(',', args) + "]");
 
     private static string GameState(int i, Random random)
     {

@@ -1,0 +1,74 @@
+using System.Text;
+using Vectra.Journal;
+using Vectra.Journal.Reading;
+using Vectra.Journal.Records;
+using Vectra.Journal.Writing;
+using Vectra.Runner.Capture;
+using Vectra.Tests.Common;
+
+namespace Vectra.Runner.Tests.Capture;
+
+/// <summary>The pump between the capture queue and a real journal on disk: what it stores when frames cannot be stored unchanged or were lost.</summary>
+public sealed class JournalPumpTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly SystemRecords _system = new(Guid.NewGuid(), TimeProvider.System);
+
+    [Fact]
+    public async Task Frames_the_journal_cannot_store_unchanged_become_refusals_and_the_frames_around_them_are_stored()
+    {
+        var queue = new CaptureQueue(capacity: 100);
+        queue.TryAddFrame(Frame("before", "[1]"));
+        queue.TryAddFrame(Frame("lone\ud800", "[2]"));
+        queue.TryAddFrame(Frame("broken", "[3,"));
+        queue.TryAddFrame(Frame("$session.stop", "[4]"));
+        queue.TryAddFrame(Frame("after", "[5]"));
+        var warnings = new List<string>();
+
+        var records = await PumpAsync(queue, warnings);
+
+        Assert.Equal(["before", "$capture.refused", "$capture.refused", "$capture.refused", "after"], records.Select(r => r.Event));
+        Assert.Equal("[1]", Text(records[0]));
+        Assert.Contains("lone surrogate", Text(records[1]));
+        Assert.Contains("not valid JSON", Text(records[2]));
+        Assert.Contains("reserved", Text(records[3]));
+        Assert.Equal("[5]", Text(records[4]));
+        Assert.All(records, r => Assert.Equal(7, r.Conn));
+        Assert.Equal(3, warnings.Count);
+        Assert.Equal(0, queue.WaitingFrames);
+    }
+
+    [Fact]
+    public async Task Frames_lost_to_a_full_queue_are_counted_in_an_overflow_record_before_the_frames_that_follow()
+    {
+        var queue = new CaptureQueue(capacity: 2);
+        Assert.True(queue.TryAddFrame(Frame("kept", "[1]")));
+        Assert.True(queue.TryAddFrame(Frame("kept", "[2]")));
+        Assert.False(queue.TryAddFrame(Frame("lost", "[3]")));
+        Assert.False(queue.TryAddFrame(Frame("lost", "[4]")));
+
+        var records = await PumpAsync(queue, []);
+
+        Assert.Equal(["$capture.overflow", "kept", "kept"], records.Select(r => r.Event));
+        Assert.Equal("""[{"lost":2}]""", Text(records[0]));
+    }
+
+    private async Task<IReadOnlyList<JournalRecord>> PumpAsync(CaptureQueue queue, List<string> warnings)
+    {
+        var data = Path.Combine(_folder.Path, "data");
+        await using (var writer = JournalWriter.Open(data, Durability.Batch))
+        {
+            queue.Complete();
+            await new JournalPump(writer, queue, _system, [], warnings.Add).RunAsync();
+        }
+        using var reader = JournalReader.Open(data);
+        return [.. reader.ReadSeqRange(1, long.MaxValue)];
+    }
+
+    private NewRecord Frame(string eventName, string args) =>
+        new(eventName, Encoding.UTF8.GetBytes(args), _system.Now(), _system.Session, 7, SystemRecords.Source);
+
+    private static string Text(JournalRecord record) => Encoding.UTF8.GetString(record.Args);
+
+    public void Dispose() => _folder.Dispose();
+}
