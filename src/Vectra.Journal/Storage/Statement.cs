@@ -33,8 +33,30 @@ public sealed class Statement : IDisposable
     public void Bind(int index, double value) => Check(raw.sqlite3_bind_double(_stmt, index, value));
 
     /// <summary>Binds text (null binds NULL) at a 1-based position.</summary>
-    public void Bind(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_stmt, index) : raw.sqlite3_bind_text(_stmt, index, value));
+    public void Bind(int index, string? value)
+    {
+        if (value is null)
+        {
+            BindNull(index);
+            return;
+        }
+        // Encoded here into a stack or pooled buffer: SQLitePCL's string overload allocates for every call.
+        var most = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = null;
+        var buffer = most <= 512 ? stackalloc byte[most] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(most));
+        try
+        {
+            var length = System.Text.Encoding.UTF8.GetBytes(value, buffer);
+            BindText(index, buffer[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 
     /// <summary>Binds text given as UTF-8 bytes at a 1-based position.</summary>
     public void BindText(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_stmt, index, utf8));
@@ -76,8 +98,8 @@ public sealed class Statement : IDisposable
         throw Error(rc);
     }
 
-    /// <summary>Runs a statement that returns no rows, then makes it ready for the next use.</summary>
-    public void Execute()
+    /// <summary>Runs a statement that returns no rows, then makes it ready for the next use (bindings cleared unless <paramref name="keepBindings"/>).</summary>
+    public void Execute(bool keepBindings = false)
     {
         try
         {
@@ -87,15 +109,18 @@ public sealed class Statement : IDisposable
         }
         finally
         {
-            Reset();
+            Reset(keepBindings);
         }
     }
 
-    /// <summary>Rewinds the statement and clears its bindings.</summary>
-    public void Reset()
+    /// <summary>Rewinds the statement and clears its bindings (unless <paramref name="keepBindings"/>).</summary>
+    public void Reset(bool keepBindings = false)
     {
         raw.sqlite3_reset(_stmt);
-        raw.sqlite3_clear_bindings(_stmt);
+        if (!keepBindings)
+        {
+            raw.sqlite3_clear_bindings(_stmt);
+        }
     }
 
     /// <summary>Whether a 0-based column of the current row is NULL.</summary>

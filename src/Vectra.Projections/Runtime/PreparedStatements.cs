@@ -51,6 +51,7 @@ internal sealed class ParameterizedStatement(Statement statement) : IDisposable
 {
     private string[] _names = [];
     private int[] _positions = [];
+    private object?[] _bound = [];
 
     public void Run(ReadOnlySpan<(string Name, object? Value)> parameters)
     {
@@ -63,12 +64,21 @@ internal sealed class ParameterizedStatement(Statement statement) : IDisposable
                 _names[i] = parameters[i].Name;
                 _positions[i] = statement.IndexOf(parameters[i].Name);
             }
+            _bound = new object?[parameters.Length];
         }
         for (var i = 0; i < parameters.Length; i++)
         {
-            statement.BindValue(_positions[i], parameters[i].Value);
+            var value = parameters[i].Value;
+            // The same string instance as last time (a game id, tick after tick) is still bound: SQLite keeps
+            // bindings across runs, and re-encoding it is most of the cost of a small insert.
+            if (value is string && ReferenceEquals(value, _bound[i]))
+            {
+                continue;
+            }
+            statement.BindValue(_positions[i], value);
+            _bound[i] = value as string;
         }
-        statement.Execute();
+        statement.Execute(keepBindings: true);
     }
 
     private bool SameNames(ReadOnlySpan<(string Name, object? Value)> parameters)

@@ -107,17 +107,36 @@ public sealed class ProjectionRunner : IDisposable
         long read = 0;
         while (!cancellation.IsCancellationRequested)
         {
-            var batch = _journal.ReadAfter(_checkpoints.Min(), BatchSize);
-            batch.RemoveAll(record => record.Seq > lastSeq);
-            if (batch.Count == 0)
+            // One pass streams what was committed when it started; the loop picks up later commits.
+            var readInPass = 0L;
+            using (var records = RecordsAfter(_checkpoints.Min(), lastSeq).GetEnumerator())
+            {
+                int applied;
+                while (!cancellation.IsCancellationRequested && (applied = ApplyBatch(records)) > 0)
+                {
+                    readInPass += applied;
+                    progress?.Report(_checkpoints.Min());
+                }
+            }
+            if (readInPass == 0)
             {
                 break;
             }
-            ApplyBatch(batch);
-            read += batch.Count;
-            progress?.Report(batch[^1].Seq);
+            read += readInPass;
         }
         return read;
+    }
+
+    /// <summary>
+    /// The records after <paramref name="afterSeq"/> up to <paramref name="lastSeq"/>, streamed: a long
+    /// range is read ahead on another thread; a few records (following a live capture) are read here.
+    /// </summary>
+    private IEnumerable<JournalRecord> RecordsAfter(long afterSeq, long lastSeq)
+    {
+        var to = Math.Min(lastSeq, _journal.Tail);
+        return to - afterSeq > BatchSize
+            ? _journal.ReadSeqRangeAhead(afterSeq + 1, to)
+            : _journal.ReadSeqRange(afterSeq + 1, to);
     }
 
     /// <summary>Catches up, then applies new records as they are committed, until cancelled.</summary>
@@ -234,16 +253,46 @@ public sealed class ProjectionRunner : IDisposable
         _checkpoints[index] = 0;
     }
 
-    private void ApplyBatch(List<JournalRecord> batch)
+    /// <summary>
+    /// Applies up to <see cref="BatchSize"/> records from <paramref name="records"/> in one transaction;
+    /// returns how many (0 when the stream is done). Records are not kept: when a handler fails, the batch
+    /// is rolled back and the records taken so far are read again from the journal, the failed one quarantined.
+    /// </summary>
+    private int ApplyBatch(IEnumerator<JournalRecord> records)
     {
         var quarantined = new Dictionary<(int Projection, long Seq), string>();
+        long first = 0, last = 0;
+        var taken = 0;
         while (true)
         {
             try
             {
-                ApplyOnce(batch, quarantined);
-                Applied += batch.Count;
-                return;
+                using var tx = _views.Connection.BeginTransaction();
+                var views = Views(tx);
+                if (taken > 0)
+                {
+                    foreach (var record in _journal.ReadSeqRange(first, last))
+                    {
+                        Apply(record, views, quarantined);
+                    }
+                }
+                while (taken < BatchSize && records.MoveNext())
+                {
+                    var record = records.Current;
+                    first = taken++ == 0 ? record.Seq : first;
+                    last = record.Seq;
+                    Apply(record, views, quarantined);
+                }
+                if (taken == 0)
+                {
+                    return 0;
+                }
+                var moved = Checkpoint(views, last);
+                tx.Commit();
+                // The checkpoints in memory move only once the commit succeeded.
+                moved.CopyTo(_checkpoints, 0);
+                Applied += taken;
+                return taken;
             }
             catch (HandlerFailure failure)
             {
@@ -256,36 +305,35 @@ public sealed class ProjectionRunner : IDisposable
         }
     }
 
-    private void ApplyOnce(List<JournalRecord> batch, Dictionary<(int Projection, long Seq), string> quarantined)
+    private void Apply(JournalRecord record, ViewsTransaction views, Dictionary<(int Projection, long Seq), string> quarantined)
     {
-        using var tx = _views.Connection.BeginTransaction();
-        var views = Views(tx);
-        foreach (var record in batch)
+        for (var i = 0; i < _projections.Count; i++)
         {
-            for (var i = 0; i < _projections.Count; i++)
+            if (record.Seq <= _checkpoints[i])
             {
-                if (record.Seq <= _checkpoints[i])
-                {
-                    continue;
-                }
-                if (quarantined.TryGetValue((i, record.Seq), out var error))
-                {
-                    views.Execute(
-                        "INSERT OR REPLACE INTO projection_errors (projection, meta_seq, event, error) VALUES ($p, $s, $e, $m)",
-                        ("$p", _projections[i].Name), ("$s", record.Seq), ("$e", record.Event), ("$m", error));
-                    continue;
-                }
-                try
-                {
-                    _projections[i].Apply(record, views);
-                }
-                catch (Exception failure) when (failure is not SqliteException)
-                {
-                    throw new HandlerFailure(i, record.Seq, failure);
-                }
+                continue;
+            }
+            if (quarantined.Count > 0 && quarantined.TryGetValue((i, record.Seq), out var error))
+            {
+                views.Execute(
+                    "INSERT OR REPLACE INTO projection_errors (projection, meta_seq, event, error) VALUES ($p, $s, $e, $m)",
+                    ("$p", _projections[i].Name), ("$s", record.Seq), ("$e", record.Event), ("$m", error));
+                continue;
+            }
+            try
+            {
+                _projections[i].Apply(record, views);
+            }
+            catch (Exception failure) when (failure is not SqliteException)
+            {
+                throw new HandlerFailure(i, record.Seq, failure);
             }
         }
-        var last = batch[^1].Seq;
+    }
+
+    /// <summary>Flushes every projection and writes its checkpoint at <paramref name="last"/>; the commit makes both durable together.</summary>
+    private long[] Checkpoint(ViewsTransaction views, long last)
+    {
         var moved = new long[_projections.Count];
         for (var i = 0; i < _projections.Count; i++)
         {
@@ -293,8 +341,7 @@ public sealed class ProjectionRunner : IDisposable
             _projections[i].Flush(views);
             views.Execute("UPDATE projection_checkpoints SET seq = $seq WHERE name = $name", ("$seq", moved[i]), ("$name", _projections[i].Name));
         }
-        tx.Commit();
-        moved.CopyTo(_checkpoints, 0);
+        return moved;
     }
 
     private ViewsTransaction Views(SqliteTransaction tx) => new(_views.Connection, tx, _prepared, _views.Files);

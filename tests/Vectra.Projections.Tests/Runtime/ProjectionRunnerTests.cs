@@ -33,6 +33,26 @@ public class ProjectionRunnerTests
     }
 
     [Fact]
+    public async Task Over_a_range_read_ahead_in_several_batches_poisoned_records_are_quarantined_and_every_other_record_is_applied_once()
+    {
+        using var folder = new TempFolder();
+        const int Count = 12_345;
+        long[] poisoned = [2, 5_001, 7_777, Count];
+        await ProjectionHarness.JournalAsync(folder.Path, Enumerable.Range(1, Count).Select(seq => Record(poisoned.Contains(seq) ? "poison" : "a")));
+
+        using (var runner = ProjectionRunner.Open(folder.Path, [new CountingProjection()]))
+        {
+            Assert.Equal(Count, runner.CatchUp());
+            var state = Assert.Single(runner.States());
+            Assert.Equal((Count, 4L), (state.Checkpoint, state.Quarantined));
+        }
+
+        var counted = ProjectionHarness.Query(folder.Path, "SELECT seq FROM counted ORDER BY seq", r => r.GetInt64(0));
+        Assert.Equal(Enumerable.Range(1, Count).Select(seq => (long)seq).Where(seq => !poisoned.Contains(seq)), counted);
+        Assert.Equal(poisoned, ProjectionStates.Quarantined(folder.Path).Select(q => q.Seq));
+    }
+
+    [Fact]
     public async Task A_changed_version_rebuilds_that_projection_from_seq_1_on_start()
     {
         using var folder = new TempFolder();

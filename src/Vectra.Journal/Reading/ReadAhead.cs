@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace Vectra.Journal.Reading;
+
+/// <summary>
+/// Records read on a thread of their own, a little ahead of the consumer: a long catch-up then reads
+/// and checks records on one core while they are applied on another. The queue between them is small
+/// (a few hundred records), so records die young and memory stays flat however long the range.
+/// </summary>
+public static class ReadAhead
+{
+    private const int ChunkRecords = 32;
+    private const int QueuedChunks = 8;
+
+    /// <summary>
+    /// Records with <paramref name="from"/> ≤ seq ≤ <paramref name="to"/>, in seq order, read on their own
+    /// connection (one consistent snapshot). A damaged record throws here, at its place in the order.
+    /// Disposing the enumerator stops the reading thread.
+    /// </summary>
+    public static IEnumerable<Records.JournalRecord> ReadSeqRangeAhead(this JournalReader reader, long from, long to)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Enumerate(reader.Files.DataDirectory, from, to);
+    }
+
+    private static IEnumerable<Records.JournalRecord> Enumerate(string dataDirectory, long from, long to)
+    {
+        using var queue = new BlockingCollection<Records.JournalRecord[]>(QueuedChunks);
+        using var stop = new CancellationTokenSource();
+        ExceptionDispatchInfo? failure = null;
+        var producer = new Thread(() => failure = Produce(dataDirectory, from, to, queue, stop.Token))
+        {
+            IsBackground = true,
+            Name = "journal read-ahead",
+        };
+        producer.Start();
+        try
+        {
+            foreach (var chunk in queue.GetConsumingEnumerable())
+            {
+                foreach (var record in chunk)
+                {
+                    yield return record;
+                }
+            }
+            // The producer sets the failure after it completed the queue: wait for it before looking.
+            producer.Join();
+            failure?.Throw();
+        }
+        finally
+        {
+            stop.Cancel();
+            producer.Join();
+        }
+    }
+
+    /// <summary>
+    /// Reads the range into the queue in chunks, then completes it. A failure is returned, not thrown, after
+    /// every record before it was queued, so the consumer meets it at its place in the order.
+    /// </summary>
+    private static ExceptionDispatchInfo? Produce(string dataDirectory, long from, long to, BlockingCollection<Records.JournalRecord[]> queue, CancellationToken stop)
+    {
+        var chunk = new List<Records.JournalRecord>(ChunkRecords);
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            try
+            {
+                using var own = JournalReader.Open(dataDirectory);
+                foreach (var record in own.ReadSeqRange(from, to))
+                {
+                    chunk.Add(record);
+                    if (chunk.Count == ChunkRecords)
+                    {
+                        queue.Add([.. chunk], stop);
+                        chunk.Clear();
+                    }
+                }
+            }
+            catch (Exception error) when (!stop.IsCancellationRequested)
+            {
+                failure = ExceptionDispatchInfo.Capture(error);
+            }
+            if (chunk.Count > 0)
+            {
+                queue.Add([.. chunk], stop);
+            }
+        }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+            // The consumer stopped early; nothing is owed to it.
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+        return failure;
+    }
+}
