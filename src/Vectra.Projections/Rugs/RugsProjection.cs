@@ -22,6 +22,7 @@ public sealed class RugsProjection : IProjection
 
     private readonly GameStateScanner _scanner = new();
     private readonly GameStateFields _fields = new();
+    private readonly TradeScanner _trades = new();
     private readonly Dictionary<string, GameRow> _games = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TickLedger> _ledgers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _liveTouched = new(StringComparer.Ordinal);
@@ -192,18 +193,13 @@ public sealed class RugsProjection : IProjection
 
     private void ApplyTrade(JournalRecord record, ViewsTransaction views)
     {
-        var payload = LastArgument.Of(record.Args, out var document);
-        using (document)
+        if (_trades.Read(record.Args) is not { } trade)
         {
-            if (payload is not { } element)
-            {
-                return;
-            }
-            var trade = TradeRow.From(element);
-            var rugTick = trade.GameId is null ? null : Game(views, trade.GameId, create: false)?.RugTick;
-            TradesTable.Insert(views, trade, TradeRow.IsForced(trade.Type, trade.Tick, rugTick), record.Seq, record.Ts);
-            Effects.Trade = trade;
+            return;
         }
+        var rugTick = trade.GameId is null ? null : Game(views, trade.GameId, create: false)?.RugTick;
+        TradesTable.Insert(views, trade, TradeRow.IsForced(trade.Type, trade.Tick, rugTick), record.Seq, record.Ts);
+        Effects.Trade = trade;
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,87 @@
+using Vectra.Projections.Rugs.Payloads;
+
+namespace Vectra.Projections.Rugs.Trades;
+
+/// <summary>
+/// Reads the trade of a <c>standard/newTrade</c> frame from its raw args in one forward pass: the
+/// payload is the last argument (a trace object may come first). Trades are a sixth of the feed, so
+/// they are not parsed into a document; repeated texts (game, player, type) keep one string each.
+/// </summary>
+internal sealed class TradeScanner
+{
+    private readonly Utf8StringCache _gameIds = new();
+    private readonly Utf8StringCache _types = new();
+
+    /// <summary>The trade, or null when the frame has no arguments; throws when the payload has no string id (the record is then quarantined).</summary>
+    public TradeRow? Read(ReadOnlySpan<byte> args)
+    {
+        Range? payload = null;
+        var elements = new ArrayElements(args, Range.All);
+        while (elements.MoveNext())
+        {
+            payload = elements.Current;
+        }
+        if (payload is not { } found)
+        {
+            return null;
+        }
+        if (args[found][0] != (byte)'{')
+        {
+            throw NoId();
+        }
+        string? id = null, gameId = null, playerId = null, username = null, type = null;
+        double? amount = null, price = null, qty = null, tick = null, leverage = null;
+        var members = new ObjectMembers(args, found);
+        while (members.MoveNext())
+        {
+            var name = members.Name;
+            var value = args[members.Value];
+            // A repeated name takes its last value, as a parsed document would.
+            if (name.SequenceEqual("id"u8))
+            {
+                id = JsonScalar.Text(value);
+            }
+            else if (name.SequenceEqual("gameId"u8))
+            {
+                gameId = _gameIds.Get(value);
+            }
+            else if (name.SequenceEqual("playerId"u8))
+            {
+                playerId = JsonScalar.Text(value);
+            }
+            else if (name.SequenceEqual("username"u8))
+            {
+                username = JsonScalar.Text(value);
+            }
+            else if (name.SequenceEqual("type"u8))
+            {
+                type = _types.Get(value);
+            }
+            else if (name.SequenceEqual("amount"u8))
+            {
+                amount = JsonScalar.Double(value);
+            }
+            else if (name.SequenceEqual("price"u8))
+            {
+                price = JsonScalar.Double(value);
+            }
+            else if (name.SequenceEqual("qty"u8))
+            {
+                qty = JsonScalar.Double(value);
+            }
+            else if (name.SequenceEqual("tickIndex"u8))
+            {
+                tick = JsonScalar.Double(value);
+            }
+            else if (name.SequenceEqual("leverage"u8))
+            {
+                leverage = JsonScalar.Double(value);
+            }
+        }
+        return id is null
+            ? throw NoId()
+            : new TradeRow(id, gameId, playerId, username, type, amount, price, qty, (int?)tick, (int?)leverage);
+    }
+
+    private static InvalidDataException NoId() => new("standard/newTrade payload has no string id");
+}
