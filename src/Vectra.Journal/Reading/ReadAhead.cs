@@ -18,18 +18,26 @@ public static class ReadAhead
     /// connection (one consistent snapshot). A damaged record throws here, at its place in the order.
     /// Disposing the enumerator stops the reading thread.
     /// </summary>
-    public static IEnumerable<Records.JournalRecord> ReadSeqRangeAhead(this JournalReader reader, long from, long to)
+    public static IEnumerable<Records.JournalRecord> ReadSeqRangeAhead(this JournalReader reader, long from, long to) =>
+        reader.ReadSeqRangeAhead(from, to, record => record);
+
+    /// <summary>
+    /// The same range, each record passed through <paramref name="transform"/> on the reading thread, in seq
+    /// order: work that depends on the record alone (parsing it) is done there, beside the consumer.
+    /// </summary>
+    public static IEnumerable<T> ReadSeqRangeAhead<T>(this JournalReader reader, long from, long to, Func<Records.JournalRecord, T> transform)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Enumerate(reader.Files.DataDirectory, from, to);
+        ArgumentNullException.ThrowIfNull(transform);
+        return Enumerate(reader.Files.DataDirectory, from, to, transform);
     }
 
-    private static IEnumerable<Records.JournalRecord> Enumerate(string dataDirectory, long from, long to)
+    private static IEnumerable<T> Enumerate<T>(string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform)
     {
-        using var queue = new BlockingCollection<Records.JournalRecord[]>(QueuedChunks);
+        using var queue = new BlockingCollection<T[]>(QueuedChunks);
         using var stop = new CancellationTokenSource();
         ExceptionDispatchInfo? failure = null;
-        var producer = new Thread(() => failure = Produce(dataDirectory, from, to, queue, stop.Token))
+        var producer = new Thread(() => failure = Produce(dataDirectory, from, to, transform, queue, stop.Token))
         {
             IsBackground = true,
             Name = "journal read-ahead",
@@ -59,9 +67,10 @@ public static class ReadAhead
     /// Reads the range into the queue in chunks, then completes it. A failure is returned, not thrown, after
     /// every record before it was queued, so the consumer meets it at its place in the order.
     /// </summary>
-    private static ExceptionDispatchInfo? Produce(string dataDirectory, long from, long to, BlockingCollection<Records.JournalRecord[]> queue, CancellationToken stop)
+    private static ExceptionDispatchInfo? Produce<T>(
+        string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform, BlockingCollection<T[]> queue, CancellationToken stop)
     {
-        var chunk = new List<Records.JournalRecord>(ChunkRecords);
+        var chunk = new List<T>(ChunkRecords);
         ExceptionDispatchInfo? failure = null;
         try
         {
@@ -70,7 +79,7 @@ public static class ReadAhead
                 using var own = JournalReader.Open(dataDirectory);
                 foreach (var record in own.ReadSeqRange(from, to))
                 {
-                    chunk.Add(record);
+                    chunk.Add(transform(record));
                     if (chunk.Count == ChunkRecords)
                     {
                         queue.Add([.. chunk], stop);

@@ -20,8 +20,14 @@ public sealed class RugsProjection : IProjection
 {
     private const int CachedGames = 64;
 
+    // What Prepare returns for a gameStateUpdate without an object payload: nothing to apply.
+    private static readonly object NoPayload = new();
+
+    // Used by Prepare only, which the read-ahead thread and (replaying a failed batch) the applying thread may both call.
     private readonly GameStateScanner _scanner = new();
-    private readonly GameStateFields _fields = new();
+    private readonly Lock _scanning = new();
+    // The payload of the record being applied, as Prepare read it.
+    private GameStateFields _fields = new();
     private readonly TradeScanner _trades = new();
     private readonly Dictionary<string, GameRow> _games = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TickLedger> _ledgers = new(StringComparer.Ordinal);
@@ -55,13 +61,31 @@ public sealed class RugsProjection : IProjection
         Forget();
     }
 
+    /// <summary>Scans a <c>gameStateUpdate</c> payload (most of the feed's bytes), so that this can happen ahead, on the read-ahead thread.</summary>
+    public object? Prepare(JournalRecord record)
+    {
+        if (record.Event != "gameStateUpdate")
+        {
+            return null;
+        }
+        var fields = new GameStateFields();
+        lock (_scanning)
+        {
+            return _scanner.TryScan(record.Args, fields) ? fields : NoPayload;
+        }
+    }
+
     /// <inheritdoc/>
-    public void Apply(JournalRecord record, ViewsTransaction views)
+    public void Apply(JournalRecord record, ViewsTransaction views) => Apply(record, Prepare(record), views);
+
+    /// <inheritdoc/>
+    public void Apply(JournalRecord record, object? prepared, ViewsTransaction views)
     {
         Effects.Begin(record.Seq);
         switch (record.Event)
         {
-            case "gameStateUpdate":
+            case "gameStateUpdate" when prepared is GameStateFields fields:
+                _fields = fields;
                 ApplyGameState(record, views);
                 break;
             case "standard/newTrade":
@@ -107,10 +131,6 @@ public sealed class RugsProjection : IProjection
 
     private void ApplyGameState(JournalRecord record, ViewsTransaction views)
     {
-        if (!_scanner.TryScan(record.Args, _fields))
-        {
-            return;
-        }
         if (_fields.HasHistory)
         {
             ApplyHistory(record, views);

@@ -4,7 +4,7 @@ namespace Vectra.Projections.Runtime;
 
 /// <summary>
 /// A named, versioned handler over journal records in <c>meta_seq</c> order, whose state lives in
-/// views.db. The runner calls <see cref="Apply"/> for each record inside a transaction that also moves
+/// views.db. The runner calls <see cref="Apply(JournalRecord, ViewsTransaction)"/> for each record inside a transaction that also moves
 /// the projection's checkpoint, so state and checkpoint always agree.
 /// </summary>
 /// <remarks>
@@ -28,6 +28,17 @@ public interface IProjection
 
     /// <summary>Applies one record. Throws when the record cannot be processed.</summary>
     void Apply(JournalRecord record, ViewsTransaction views);
+
+    /// <summary>
+    /// Reads from a record, ahead of applying it, what <see cref="Apply(JournalRecord, object?, ViewsTransaction)"/>
+    /// will need (null: nothing). It must depend on the record alone: during a long catch-up it runs on the
+    /// read-ahead thread, beside the applying one, and it may run more than once for a record. A throw here
+    /// quarantines the record as a throw in Apply would.
+    /// </summary>
+    object? Prepare(JournalRecord record) => null;
+
+    /// <summary>Applies one record with what <see cref="Prepare"/> returned for it.</summary>
+    void Apply(JournalRecord record, object? prepared, ViewsTransaction views) => Apply(record, views);
 
     /// <summary>Writes what the batch changed and is still held in memory; called before each commit.</summary>
     void Flush(ViewsTransaction views);

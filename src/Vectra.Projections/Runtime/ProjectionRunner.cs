@@ -131,13 +131,15 @@ public sealed class ProjectionRunner : IDisposable
     /// The records after <paramref name="afterSeq"/> up to <paramref name="lastSeq"/>, streamed: a long
     /// range is read ahead on another thread; a few records (following a live capture) are read here.
     /// </summary>
-    private IEnumerable<JournalRecord> RecordsAfter(long afterSeq, long lastSeq)
+    private IEnumerable<PreparedRecord> RecordsAfter(long afterSeq, long lastSeq)
     {
         var to = Math.Min(lastSeq, _journal.Tail);
         return to - afterSeq > BatchSize
-            ? _journal.ReadSeqRangeAhead(afterSeq + 1, to)
-            : _journal.ReadSeqRange(afterSeq + 1, to);
+            ? _journal.ReadSeqRangeAhead(afterSeq + 1, to, Prepare)
+            : _journal.ReadSeqRange(afterSeq + 1, to).Select(Prepare);
     }
+
+    private PreparedRecord Prepare(JournalRecord record) => PreparedRecord.Of(record, _projections);
 
     /// <summary>Catches up, then applies new records as they are committed, until cancelled.</summary>
     public async Task FollowAsync(CommitSignal? signal, CancellationToken cancellation)
@@ -258,7 +260,7 @@ public sealed class ProjectionRunner : IDisposable
     /// returns how many (0 when the stream is done). Records are not kept: when a handler fails, the batch
     /// is rolled back and the records taken so far are read again from the journal, the failed one quarantined.
     /// </summary>
-    private int ApplyBatch(IEnumerator<JournalRecord> records)
+    private int ApplyBatch(IEnumerator<PreparedRecord> records)
     {
         var quarantined = new Dictionary<(int Projection, long Seq), string>();
         long first = 0, last = 0;
@@ -273,14 +275,14 @@ public sealed class ProjectionRunner : IDisposable
                 {
                     foreach (var record in _journal.ReadSeqRange(first, last))
                     {
-                        Apply(record, views, quarantined);
+                        Apply(Prepare(record), views, quarantined);
                     }
                 }
                 while (taken < BatchSize && records.MoveNext())
                 {
                     var record = records.Current;
-                    first = taken++ == 0 ? record.Seq : first;
-                    last = record.Seq;
+                    first = taken++ == 0 ? record.Record.Seq : first;
+                    last = record.Record.Seq;
                     Apply(record, views, quarantined);
                 }
                 if (taken == 0)
@@ -305,8 +307,9 @@ public sealed class ProjectionRunner : IDisposable
         }
     }
 
-    private void Apply(JournalRecord record, ViewsTransaction views, Dictionary<(int Projection, long Seq), string> quarantined)
+    private void Apply(PreparedRecord prepared, ViewsTransaction views, Dictionary<(int Projection, long Seq), string> quarantined)
     {
+        var record = prepared.Record;
         for (var i = 0; i < _projections.Count; i++)
         {
             if (record.Seq <= _checkpoints[i])
@@ -322,7 +325,7 @@ public sealed class ProjectionRunner : IDisposable
             }
             try
             {
-                _projections[i].Apply(record, views);
+                _projections[i].Apply(record, prepared.For(i), views);
             }
             catch (Exception failure) when (failure is not SqliteException)
             {

@@ -52,6 +52,27 @@ public class ProjectionRunnerTests
         Assert.Equal(poisoned, ProjectionStates.Quarantined(folder.Path).Select(q => q.Seq));
     }
 
+    [Theory]
+    [InlineData(50)]
+    [InlineData(12_345)]
+    public async Task What_a_projection_prepares_reaches_its_apply_and_a_record_it_cannot_prepare_is_quarantined(int count)
+    {
+        using var folder = new TempFolder();
+        long[] unreadable = [3, count - 1];
+        await ProjectionHarness.JournalAsync(folder.Path, Enumerable.Range(1, count).Select(seq => Record(unreadable.Contains(seq) ? "unreadable" : "a")));
+
+        using (var runner = ProjectionRunner.Open(folder.Path, [new PreparingProjection()]))
+        {
+            runner.CatchUp();
+        }
+
+        var rows = ProjectionHarness.Query(folder.Path, "SELECT seq, value FROM prepared ORDER BY seq", r => (r.GetInt64(0), r.GetInt64(1)));
+        Assert.Equal(Enumerable.Range(1, count).Select(seq => (long)seq).Where(seq => !unreadable.Contains(seq)).Select(seq => (seq, seq * 2)), rows);
+        var quarantined = ProjectionStates.Quarantined(folder.Path);
+        Assert.Equal(unreadable, quarantined.Select(q => q.Seq));
+        Assert.All(quarantined, q => Assert.Contains($"cannot read record {q.Seq}", q.Error));
+    }
+
     [Fact]
     public async Task A_changed_version_rebuilds_that_projection_from_seq_1_on_start()
     {
