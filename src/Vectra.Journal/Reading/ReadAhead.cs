@@ -5,13 +5,15 @@ namespace Vectra.Journal.Reading;
 
 /// <summary>
 /// Records read on a thread of their own, a little ahead of the consumer: a long catch-up then reads
-/// and checks records on one core while they are applied on another. The queue between them is small
-/// (a few hundred records), so records die young and memory stays flat however long the range.
+/// and checks records on one core while they are applied on another. The queue between them is bounded
+/// (a few thousand records), so memory stays flat however long the range.
 /// </summary>
 public static class ReadAhead
 {
     private const int ChunkRecords = 32;
-    private const int QueuedChunks = 8;
+    // About 2,000 records (8 MB of 4 KB frames): enough to ride out a views.db commit or checkpoint on
+    // the consuming side without stopping the reading one.
+    private const int QueuedChunks = 64;
 
     /// <summary>
     /// Records with <paramref name="from"/> ≤ seq ≤ <paramref name="to"/>, in seq order, read on their own
