@@ -184,4 +184,24 @@ public class JournalCommandsTests
         Assert.Contains("--inflight 8", report.GetProperty("command").GetString());
         Assert.Empty(Directory.GetDirectories(folder.Path));
     }
+
+    [Fact]
+    public async Task Bench_rebuild_times_every_pass_the_requested_number_of_times_and_reports_the_best()
+    {
+        using var folder = new TempFolder();
+        var result = await VectraProcess.RunAsync("bench", "rebuild", "--games", "3", "--repeat", "2", "--projection", "rugs", "--json", "--data", folder.Path);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = JsonDocument.Parse(result.Stdout).RootElement;
+        var results = report.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(["journal read (CRC checked)", "bare Utf8JsonReader scan (in memory)", "journal read + bare scan", "vectra rebuild (rugs)"], results.Select(r => r.GetProperty("name").GetString()));
+        Assert.All(results, r => Assert.True(r.GetProperty("seconds").GetDouble() > 0));
+        Assert.True(report.GetProperty("records").GetInt64() > 100);
+        Assert.Equal(8, result.Stderr.Split('\n').Count(line => line.Contains(": run ") && line.Contains(" of 2")));
+        Assert.Contains("--repeat 2", report.GetProperty("command").GetString());
+        Assert.Empty(Directory.GetDirectories(folder.Path));
+
+        var refused = await VectraProcess.RunAsync("bench", "rebuild", "--repeat", "0", "--data", folder.Path);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--repeat must be at least 1", refused.Stderr);
+    }
 }
