@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Vectra.Projections.Parquet.Encoding;
 
 namespace Vectra.Projections.Parquet.Columns;
@@ -17,6 +18,13 @@ internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(lay
     {
         AppendFlatLevel();
         _values.Add(value);
+    }
+
+    /// <summary>Appends one present value per row of a flat column.</summary>
+    public void AppendRange(ReadOnlySpan<double> values)
+    {
+        AppendFlatLevels(values.Length);
+        _values.AddRange(values);
     }
 
     public void AppendList(ReadOnlySpan<double> elements)
@@ -61,9 +69,17 @@ internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(lay
 
     public override int PlainSize(int valueIndex) => sizeof(double);
 
+    public override int FixedPlainSize => sizeof(double);
+
     public override void WritePlain(int start, int count, ByteBuffer output)
     {
         var values = _values.Span.Slice(start, count);
+        if (BitConverter.IsLittleEndian)
+        {
+            // PLAIN is the in-memory layout on a little-endian machine.
+            output.Write(MemoryMarshal.AsBytes(values));
+            return;
+        }
         var target = output.GetSpan(values.Length * sizeof(double));
         for (var i = 0; i < values.Length; i++)
         {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Vectra.Projections.Parquet.Encoding;
 
 namespace Vectra.Projections.Parquet.Columns;
@@ -22,11 +23,26 @@ internal sealed class IntegerColumnBuffer<T>(ColumnLayout layout) : ColumnBuffer
         _values.Add(value);
     }
 
+    /// <summary>Appends one present value per row.</summary>
+    public void AppendRange(ReadOnlySpan<T> values)
+    {
+        AppendFlatLevels(values.Length);
+        _values.AddRange(values);
+    }
+
     public override int PlainSize(int valueIndex) => Size;
+
+    public override int FixedPlainSize => Size;
 
     public override void WritePlain(int start, int count, ByteBuffer output)
     {
         var values = _values.Span.Slice(start, count);
+        if (BitConverter.IsLittleEndian)
+        {
+            // PLAIN is the in-memory layout on a little-endian machine.
+            output.Write(MemoryMarshal.AsBytes(values));
+            return;
+        }
         var target = output.GetSpan(values.Length * Size);
         for (var i = 0; i < values.Length; i++)
         {

@@ -34,6 +34,16 @@ internal sealed class GrowableArray<T> : IDisposable
         _count += items.Length;
     }
 
+    public void AddRepeated(T item, int count)
+    {
+        if (_count + count > _items.Length)
+        {
+            Grow(_count + count);
+        }
+        _items.AsSpan(_count, count).Fill(item);
+        _count += count;
+    }
+
     public void Clear() => _count = 0;
 
     public void Dispose()

@@ -84,28 +84,24 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
         var maxDefinition = column.Layout.MaxDefinitionLevel;
         var definitions = column.DefinitionLevels.Span;
         var repetitions = column.RepetitionLevels.Span;
+        var fixedSize = column.FixedPlainSize;
         var levelIndex = 0;
         var valueIndex = 0;
         while (levelIndex < levels)
         {
             var pageLevelStart = levelIndex;
             var pageValueStart = valueIndex;
-            var pageBytes = 0L;
-            do
+            if (fixedSize > 0 && maxDefinition == 0)
             {
-                // One row: its first entry, then every entry that repeats within it.
-                do
-                {
-                    if (maxDefinition == 0 || definitions[levelIndex] == maxDefinition)
-                    {
-                        pageBytes += column.PlainSize(valueIndex);
-                        valueIndex++;
-                    }
-                    levelIndex++;
-                }
-                while (levelIndex < levels && !repetitions.IsEmpty && repetitions[levelIndex] > 0);
+                // One level, one row and one value each: the row loop below would stop exactly here.
+                var rows = Math.Min(levels - levelIndex, Math.Min(options.PageValues, (options.PageBytes + fixedSize - 1) / fixedSize));
+                levelIndex += rows;
+                valueIndex += rows;
             }
-            while (levelIndex < levels && levelIndex - pageLevelStart < options.PageValues && pageBytes < options.PageBytes);
+            else
+            {
+                (levelIndex, valueIndex) = EndOfPage(column, definitions, repetitions, levelIndex, valueIndex);
+            }
 
             _body.Clear();
             if (column.Layout.MaxRepetitionLevel > 0)
@@ -127,6 +123,33 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
             }
             WritePage(PageType.DataPage, new DataPageHeader(levelIndex - pageLevelStart, encoding), null);
         }
+    }
+
+    /// <summary>The level and value index after the last row of the page that starts at the given indices.</summary>
+    private (int LevelIndex, int ValueIndex) EndOfPage(
+        ColumnBuffer column, ReadOnlySpan<byte> definitions, ReadOnlySpan<byte> repetitions, int levelIndex, int valueIndex)
+    {
+        var levels = column.LevelCount;
+        var maxDefinition = column.Layout.MaxDefinitionLevel;
+        var fixedSize = column.FixedPlainSize;
+        var pageLevelStart = levelIndex;
+        var pageBytes = 0L;
+        do
+        {
+            // One row: its first entry, then every entry that repeats within it.
+            do
+            {
+                if (maxDefinition == 0 || definitions[levelIndex] == maxDefinition)
+                {
+                    pageBytes += fixedSize > 0 ? fixedSize : column.PlainSize(valueIndex);
+                    valueIndex++;
+                }
+                levelIndex++;
+            }
+            while (levelIndex < levels && !repetitions.IsEmpty && repetitions[levelIndex] > 0);
+        }
+        while (levelIndex < levels && levelIndex - pageLevelStart < options.PageValues && pageBytes < options.PageBytes);
+        return (levelIndex, valueIndex);
     }
 
     private void WriteLevels(ReadOnlySpan<byte> levels, int maxLevel)
