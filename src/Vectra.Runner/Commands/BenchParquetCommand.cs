@@ -13,17 +13,18 @@ internal static class BenchParquetCommand
     {
         var rows = new Option<int>("--rows") { Description = "game_tick rows to write.", DefaultValueFactory = _ => 1_000_000 };
         var repeat = new Option<int>("--repeat") { Description = "Writes per side, each to a new file, in one process per side; the first is cold, the ratio compares the best of each.", DefaultValueFactory = _ => 3 };
+        var input = new Option<ParquetBenchInput>("--input") { Description = "How our writer gets the rows: columns (WriteColumn batches of 100,000 rows; the data is columnar, like DuckDB's table) or rows (Write…/EndRow per row, as the exports write).", DefaultValueFactory = _ => ParquetBenchInput.Columns };
         var checker = new Option<string?>("--checker") { Description = "The tests/parquet-checker folder (default: found above the current folder or the executable); npm ci runs there if needed." };
         var json = CommonOptions.Json();
         var command = new Command("parquet", "Write N game_tick rows with Vectra's Parquet writer (timed: rows/s, bytes), then have DuckDB load the same rows and time only its COPY TO parquet with Snappy; each side writes --repeat times. Works in a scratch folder under --data, removed afterwards.")
         {
-            rows, repeat, checker, json,
+            rows, repeat, input, checker, json,
         };
-        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(rows), parse.GetValue(repeat), parse.GetValue(checker), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(rows), parse.GetValue(repeat), parse.GetValue(input), parse.GetValue(checker), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string data, int rows, int repeat, string? checker, bool json)
+    private static int Run(string data, int rows, int repeat, ParquetBenchInput input, string? checker, bool json)
     {
         if (rows < 1)
         {
@@ -40,14 +41,14 @@ internal static class BenchParquetCommand
         Directory.CreateDirectory(folder);
         try
         {
-            var result = new ParquetBenchmark(folder, rows, repeat, Path.GetFullPath(checkerFolder)).Run(line => Console.Error.WriteLine(line));
+            var result = new ParquetBenchmark(folder, rows, repeat, input, Path.GetFullPath(checkerFolder)).Run(line => Console.Error.WriteLine(line));
             var report = new
             {
-                command = $"vectra bench parquet --rows {rows} --repeat {repeat}",
+                command = $"vectra bench parquet --rows {rows} --repeat {repeat} --input {input.ToString().ToLowerInvariant()}",
                 machine = MachineDescription.Describe(),
                 rows,
                 repeat,
-                vectra = Side("vectra ParquetFileWriter (snappy, row by row)", rows, result.OurSeconds, result.OurBytes),
+                vectra = Side(input == ParquetBenchInput.Columns ? "vectra ParquetFileWriter (snappy, column batches)" : "vectra ParquetFileWriter (snappy, row by row)", rows, result.OurSeconds, result.OurBytes),
                 vectraRunsIdentical = result.OursIdentical,
                 duckdb = Side("DuckDB COPY TO parquet (snappy)", rows, result.DuckDbSeconds, result.DuckDbBytes),
                 sizeRatio = Math.Round((double)result.OurBytes / result.DuckDbBytes, 3),
