@@ -16,16 +16,16 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
 {
     private readonly ByteBuffer _body = new(256 * 1024);
     private readonly ByteBuffer _header = new(256);
-    private readonly ByteBuffer _chunk = new(256 * 1024);
+    private readonly EncodedChunk _chunk = new();
     private readonly PageCompressor _compressor = new(options.Compression);
     private readonly StringDictionary _dictionary = new();
     private long _uncompressedBytes;
     private long _compressedBytes;
 
-    /// <summary>The bytes of the last encoded chunk; valid until the next <see cref="Encode"/>.</summary>
-    public ReadOnlySpan<byte> EncodedBytes => _chunk.WrittenSpan;
+    /// <summary>Writes the bytes of the last encoded chunk, once.</summary>
+    public void WriteEncodedTo(FileOutput output) => _chunk.WriteTo(output);
 
-    /// <summary>Encodes the column into <see cref="EncodedBytes"/>; the returned offsets count from the chunk's first byte.</summary>
+    /// <summary>Encodes the column into memory (see <see cref="WriteEncodedTo"/>); the returned offsets count from the chunk's first byte.</summary>
     public ColumnChunk Encode(ColumnBuffer column)
     {
         _uncompressedBytes = 0;
@@ -161,11 +161,19 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
 
     private void WritePage(PageType type, DataPageHeader? dataPage, DictionaryPageHeader? dictionaryPage)
     {
-        var compressed = _compressor.Compress(_body.WrittenSpan);
+        var owned = _compressor.CompressToNewArray(_body.WrittenSpan);
+        var compressed = owned ?? _compressor.Compress(_body.WrittenSpan);
         _header.Clear();
         new PageHeader(type, _body.Length, compressed.Length, dataPage, dictionaryPage).Write(new CompactWriter(_header));
-        _chunk.Write(_header.WrittenSpan);
-        _chunk.Write(compressed);
+        _chunk.Append(_header.WrittenSpan);
+        if (owned is not null)
+        {
+            _chunk.AppendOwned(owned);
+        }
+        else
+        {
+            _chunk.Append(compressed);
+        }
         _uncompressedBytes += _header.Length + _body.Length;
         _compressedBytes += _header.Length + compressed.Length;
     }

@@ -16,6 +16,10 @@ internal sealed class PageCompressor(ParquetCompression compression) : IDisposab
         _ => throw new ArgumentOutOfRangeException(nameof(compression), compression, "Unknown compression."),
     };
 
+    /// <summary>The compressed page as a new array for codecs that make one anyway (Snappy), so it need not be copied; else null.</summary>
+    public byte[]? CompressToNewArray(ReadOnlySpan<byte> page) =>
+        Codec == CompressionCodec.Snappy ? IronSnappy.Snappy.Encode(page) : null;
+
     /// <summary>The compressed bytes; valid until the next call.</summary>
     public ReadOnlySpan<byte> Compress(ReadOnlySpan<byte> page)
     {

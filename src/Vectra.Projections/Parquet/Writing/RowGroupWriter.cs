@@ -72,7 +72,7 @@ internal sealed class RowGroupWriter : IDisposable
     private static ColumnChunk WriteEncoded(ColumnChunkWriter writer, ColumnChunk chunk, FileOutput output)
     {
         var at = output.Position;
-        output.Write(writer.EncodedBytes);
+        writer.WriteEncodedTo(output);
         return chunk.MovedTo(at);
     }
 
