@@ -305,6 +305,8 @@ public sealed class ParquetFileWriter : IDisposable
         }
     }
 
+    // Inlined into every typed Write…: a call per value costs more than the checks themselves.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T Buffer<T>(int column, ParquetColumnType expected)
         where T : ColumnBuffer
     {
@@ -348,16 +350,27 @@ public sealed class ParquetFileWriter : IDisposable
     private static void ThrowBatchOpen() =>
         throw new InvalidOperationException("A column batch is open: finish it with EndBatch before writing row by row.");
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void MarkSet(int column)
     {
-        ObjectDisposedException.ThrowIf(_finished, this);
+        if (_finished)
+        {
+            ThrowFinished();
+        }
         if (_setAtRow[column] == _stamp)
         {
-            throw new InvalidOperationException($"Column '{_schema.Columns[column].Name}' was set twice in row {_rows}.");
+            ThrowSetTwice(column);
         }
         _setAtRow[column] = _stamp;
         _setInRow++;
     }
+
+    [DoesNotReturn]
+    private void ThrowFinished() => throw new ObjectDisposedException(GetType().FullName);
+
+    [DoesNotReturn]
+    private void ThrowSetTwice(int column) =>
+        throw new InvalidOperationException($"Column '{_schema.Columns[column].Name}' was set twice in row {_rows}.");
 
     [DoesNotReturn]
     private void ThrowWrongColumn(int column, ParquetColumnType expected)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Vectra.Projections.Parquet.Encoding;
 
 namespace Vectra.Projections.Parquet.Columns;
@@ -80,6 +81,7 @@ internal abstract class ColumnBuffer(ColumnLayout layout) : IDisposable
     }
 
     /// <summary>Records a present value of a flat column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void AppendFlatLevel()
     {
         if (_flatDefinitionLevel > 0)

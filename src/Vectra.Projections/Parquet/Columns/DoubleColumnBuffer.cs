@@ -92,18 +92,13 @@ internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(lay
     {
         var min = double.PositiveInfinity;
         var max = double.NegativeInfinity;
-        var ordered = false;
         foreach (var value in _values.Span)
         {
-            if (double.IsNaN(value))
-            {
-                continue;
-            }
-            ordered = true;
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
+            // A NaN compares false both ways, so it never becomes min or max; -0.0 and +0.0 tie, which the zero rule below settles.
+            min = value < min ? value : min;
+            max = value > max ? value : max;
         }
-        if (!ordered)
+        if (min > max)
         {
             return (null, null);
         }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Vectra.Projections.Parquet.Encoding;
 
@@ -15,6 +16,7 @@ internal sealed class GrowableArray<T> : IDisposable
 
     public T this[int index] => _items[index];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(T item)
     {
         if (_count == _items.Length)
