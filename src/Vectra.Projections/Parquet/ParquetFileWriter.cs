@@ -37,6 +37,8 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly RowGroupWriter _rowGroupWriter;
     private readonly List<RowGroup> _rowGroups = [];
     private int _rowsInGroup;
+    // The row count of the group at which the next data page can be started early (0: not known yet).
+    private int _nextEarlyPage;
     private long _rows;
     private bool _finished;
 
@@ -149,6 +151,10 @@ public sealed class ParquetFileWriter : IDisposable
         {
             FlushRowGroup();
         }
+        else if (_rowsInGroup >= _nextEarlyPage)
+        {
+            _nextEarlyPage = _rowGroupWriter.StartCompletePages(_columns, _rowsInGroup);
+        }
     }
 
     /// <summary>Writes a whole row: one value per column in schema order, null for null.</summary>
@@ -186,6 +192,10 @@ public sealed class ParquetFileWriter : IDisposable
         if (++_rowsInGroup >= _options.RowGroupRows)
         {
             FlushRowGroup();
+        }
+        else if (_rowsInGroup >= _nextEarlyPage)
+        {
+            _nextEarlyPage = _rowGroupWriter.StartCompletePages(_columns, _rowsInGroup);
         }
     }
 
@@ -239,6 +249,7 @@ public sealed class ParquetFileWriter : IDisposable
         }
         _rowGroups.Add(new RowGroup(chunks, _rowsInGroup, checked((short)_rowGroups.Count)));
         _rowsInGroup = 0;
+        _nextEarlyPage = 0;
     }
 
     private void AppendNullsToUnsetColumns(int rows)

@@ -73,7 +73,12 @@ public sealed class ParquetColumnBatchTests
     {
         var options = new ParquetWriterOptions { Compression = compression, RowGroupRows = 1_000, PageValues = 300 };
         var table = Table();
-        Assert.Equal(table.ToParquet(options), WriteInBatches(table, AlignedBatches, options));
+        // One encoding thread encodes every page at the flush; more start complete pages while rows still arrive.
+        var sequential = table.ToParquet(options with { EncodingThreads = 1 });
+        Assert.Equal(sequential, table.ToParquet(options with { EncodingThreads = 2 }));
+        Assert.Equal(sequential, WriteInBatches(table, AlignedBatches, options with { EncodingThreads = 1 }));
+        Assert.Equal(sequential, WriteInBatches(table, AlignedBatches, options with { EncodingThreads = 2 }));
+        Assert.Equal(sequential, WriteInBatches(table, AlignedBatches, options with { EncodingThreads = 8 }));
     }
 
     [Fact]

@@ -11,6 +11,8 @@ namespace Vectra.Projections.Parquet.Writing;
 /// four-byte little-endian length followed by RLE/bit-packed hybrid runs, and is absent when its maximum level is 0.
 /// The chunk is encoded into memory with offsets from its own start, so chunks of one row group can be encoded
 /// side by side and then written in column order (<see cref="ColumnChunkExtensions.MovedTo"/>).
+/// Pages of fixed-width required columns end every <see cref="FixedPageRows"/> rows whatever follows, so they can be
+/// started early (<see cref="StartEarlyPage"/>), compressed on a worker while rows still arrive, and joined at the flush.
 /// </summary>
 internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposable
 {
@@ -19,8 +21,46 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
     private readonly EncodedChunk _chunk = new();
     private readonly PageCompressor _compressor = new(options.Compression);
     private readonly StringDictionary _dictionary = new();
+    private readonly List<Task<EncodedPage>> _earlyPages = [];
     private long _uncompressedBytes;
     private long _compressedBytes;
+
+    /// <summary>Rows of the current row group already handed to <see cref="StartEarlyPage"/>.</summary>
+    public int EarlyRows { get; private set; }
+
+    /// <summary>
+    /// Rows per data page when a column's pages end at fixed rows (fixed-width values, one level per row, no levels
+    /// written), else 0: the row-by-row page split stops at exactly this many rows for such a column.
+    /// </summary>
+    public static int FixedPageRows(ColumnBuffer column, ParquetWriterOptions options)
+    {
+        var size = column.FixedPlainSize;
+        return size > 0 && column.Layout.MaxDefinitionLevel == 0
+            ? Math.Min(options.PageValues, (options.PageBytes + size - 1) / size)
+            : 0;
+    }
+
+    /// <summary>
+    /// Copies the next <paramref name="rows"/> values of the column (on the caller's thread, which owns the column buffer)
+    /// and compresses them as a data page on <paramref name="scheduler"/>.
+    /// </summary>
+    public void StartEarlyPage(ColumnBuffer column, int rows, TaskScheduler scheduler)
+    {
+        var body = new ByteBuffer(rows * column.FixedPlainSize);
+        column.WritePlain(EarlyRows, rows, body);
+        EarlyRows += rows;
+        _earlyPages.Add(Task.Factory.StartNew(
+            () =>
+            {
+                using (body)
+                {
+                    return CompressPage(body, rows);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.None,
+            scheduler));
+    }
 
     /// <summary>Writes the bytes of the last encoded chunk, once.</summary>
     public void WriteEncodedTo(FileOutput output) => _chunk.WriteTo(output);
@@ -48,7 +88,8 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
 
         var dataPageOffset = _chunk.Length;
         var valueEncoding = dictionary is null ? ValueEncoding.Plain : ValueEncoding.RleDictionary;
-        WriteDataPages(column, dictionary, valueEncoding);
+        var startRow = AppendEarlyPages();
+        WriteDataPages(column, dictionary, valueEncoding, startRow);
 
         var (min, max) = dictionary?.MinMax() ?? column.MinMax();
         if (min?.Length > options.MaxStatisticsBytes || max?.Length > options.MaxStatisticsBytes)
@@ -78,23 +119,54 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
         _dictionary.Dispose();
     }
 
-    private void WriteDataPages(ColumnBuffer column, StringDictionary? dictionary, ValueEncoding encoding)
+    /// <summary>Appends the pages started early, in order; returns the row the remaining pages start at.</summary>
+    private int AppendEarlyPages()
+    {
+        try
+        {
+            foreach (var task in _earlyPages)
+            {
+                var page = task.GetAwaiter().GetResult();
+                _chunk.Append(page.Header);
+                _chunk.AppendOwned(page.Body);
+                _uncompressedBytes += page.Header.Length + page.UncompressedBodyLength;
+                _compressedBytes += page.Header.Length + page.Body.Length;
+            }
+            return EarlyRows;
+        }
+        finally
+        {
+            _earlyPages.Clear();
+            EarlyRows = 0;
+        }
+    }
+
+    private EncodedPage CompressPage(ByteBuffer body, int values)
+    {
+        var compressed = _compressor.CompressToArray(body.WrittenSpan);
+        using var header = new ByteBuffer(64);
+        new PageHeader(PageType.DataPage, body.Length, compressed.Length, new DataPageHeader(values, ValueEncoding.Plain), null).Write(new CompactWriter(header));
+        return new EncodedPage(header.WrittenSpan.ToArray(), compressed, body.Length);
+    }
+
+    private void WriteDataPages(ColumnBuffer column, StringDictionary? dictionary, ValueEncoding encoding, int startRow)
     {
         var levels = column.LevelCount;
         var maxDefinition = column.Layout.MaxDefinitionLevel;
         var definitions = column.DefinitionLevels.Span;
         var repetitions = column.RepetitionLevels.Span;
-        var fixedSize = column.FixedPlainSize;
-        var levelIndex = 0;
-        var valueIndex = 0;
+        var fixedPageRows = FixedPageRows(column, options);
+        // Early pages exist only for fixed page rows, where a row is one level and one value.
+        var levelIndex = startRow;
+        var valueIndex = startRow;
         while (levelIndex < levels)
         {
             var pageLevelStart = levelIndex;
             var pageValueStart = valueIndex;
-            if (fixedSize > 0 && maxDefinition == 0)
+            if (fixedPageRows > 0)
             {
                 // One level, one row and one value each: the row loop below would stop exactly here.
-                var rows = Math.Min(levels - levelIndex, Math.Min(options.PageValues, (options.PageBytes + fixedSize - 1) / fixedSize));
+                var rows = Math.Min(levels - levelIndex, fixedPageRows);
                 levelIndex += rows;
                 valueIndex += rows;
             }

@@ -20,6 +20,28 @@ internal sealed class PageCompressor(ParquetCompression compression) : IDisposab
     public byte[]? CompressToNewArray(ReadOnlySpan<byte> page) =>
         Codec == CompressionCodec.Snappy ? IronSnappy.Snappy.Encode(page) : null;
 
+    /// <summary>The compressed page in a new array; shares no state, so pages can be compressed on several threads at once.</summary>
+    public byte[] CompressToArray(ReadOnlySpan<byte> page)
+    {
+        switch (Codec)
+        {
+            case CompressionCodec.Snappy:
+                return IronSnappy.Snappy.Encode(page);
+            case CompressionCodec.Gzip:
+                using (var target = new MemoryStream())
+                {
+                    // The same settings as Compress, so a page gives the same bytes either way.
+                    using (var gzip = new GZipStream(target, CompressionLevel.Optimal, leaveOpen: true))
+                    {
+                        gzip.Write(page);
+                    }
+                    return target.ToArray();
+                }
+            default:
+                return page.ToArray();
+        }
+    }
+
     /// <summary>The compressed bytes; valid until the next call.</summary>
     public ReadOnlySpan<byte> Compress(ReadOnlySpan<byte> page)
     {
