@@ -1,3 +1,4 @@
+using System.Text;
 using Vectra.Projections.Parquet.Encoding;
 
 namespace Vectra.Projections.Parquet.Columns;
@@ -20,6 +21,14 @@ internal sealed class StringColumnBuffer(ColumnLayout layout) : ColumnBuffer(lay
     {
         AppendFlatLevel();
         _lastString = null;
+        var count = _starts.Count;
+        if (count > 0 && Ascii.Equals(Value(count - 1), value))
+        {
+            // An ASCII repeat of the value before (game_id over a game's ticks) is recognised without encoding it.
+            _starts.Add(_starts[count - 1]);
+            _lengths.Add(_lengths[count - 1]);
+            return;
+        }
         // Encoded straight into the arena's free space, which is kept only when the value differs from the one before.
         var scratch = _arena.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(value.Length));
         var length = System.Text.Encoding.UTF8.GetBytes(value, scratch);
