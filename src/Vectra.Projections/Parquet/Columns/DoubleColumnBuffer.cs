@@ -10,7 +10,7 @@ namespace Vectra.Projections.Parquet.Columns;
 /// </summary>
 internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(layout)
 {
-    private readonly GrowableArray<double> _values = new();
+    private readonly BlockArray<double> _values = new();
 
     public override int ValueCount => _values.Count;
 
@@ -73,30 +73,39 @@ internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(lay
 
     public override void WritePlain(int start, int count, ByteBuffer output)
     {
-        var values = _values.Span.Slice(start, count);
-        if (BitConverter.IsLittleEndian)
+        for (var end = start + count; start < end; start += count)
         {
-            // PLAIN is the in-memory layout on a little-endian machine.
-            output.Write(MemoryMarshal.AsBytes(values));
-            return;
+            var values = _values.Piece(start, end - start);
+            count = values.Length;
+            if (BitConverter.IsLittleEndian)
+            {
+                // PLAIN is the in-memory layout on a little-endian machine.
+                output.Write(MemoryMarshal.AsBytes(values));
+                continue;
+            }
+            var target = output.GetSpan(values.Length * sizeof(double));
+            for (var i = 0; i < values.Length; i++)
+            {
+                BinaryPrimitives.WriteDoubleLittleEndian(target[(i * sizeof(double))..], values[i]);
+            }
+            output.Advance(values.Length * sizeof(double));
         }
-        var target = output.GetSpan(values.Length * sizeof(double));
-        for (var i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteDoubleLittleEndian(target[(i * sizeof(double))..], values[i]);
-        }
-        output.Advance(values.Length * sizeof(double));
     }
 
     public override (byte[]? Min, byte[]? Max) MinMax()
     {
         var min = double.PositiveInfinity;
         var max = double.NegativeInfinity;
-        foreach (var value in _values.Span)
+        for (var start = 0; start < _values.Count;)
         {
-            // A NaN compares false both ways, so it never becomes min or max; -0.0 and +0.0 tie, which the zero rule below settles.
-            min = value < min ? value : min;
-            max = value > max ? value : max;
+            var values = _values.Piece(start, _values.Count - start);
+            foreach (var value in values)
+            {
+                // A NaN compares false both ways, so it never becomes min or max; -0.0 and +0.0 tie, which the zero rule below settles.
+                min = value < min ? value : min;
+                max = value > max ? value : max;
+            }
+            start += values.Length;
         }
         if (min > max)
         {
