@@ -5,8 +5,9 @@
 //   node check.mjs read <file.parquet>          rows and column types from DuckDB, rows from hyparquet
 //   node check.mjs metadata <file.parquet>      DuckDB parquet_metadata(): per column chunk statistics and encodings
 //   node check.mjs query "<sql>"                any DuckDB query (aggregates over big files)
-//   node check.mjs write <in.json|in.csv> <out.parquet> [select-list]   DuckDB loads the input (optionally cast by the
-//                                               select list) into a table, then writes it with Snappy; only the COPY is timed
+//   node check.mjs write <in.json|in.csv> <out.parquet> [select-list] [repeat]   DuckDB loads the input (optionally cast
+//                                               by the select list) into a table, then writes it with Snappy `repeat` times
+//                                               (default 1) to new files (out.parquet, out-2.parquet, …); only each COPY is timed
 //   node check.mjs tree <folder>                every *.parquet under the folder (sorted by path), each read by both readers
 import { gunzipSync } from 'node:zlib';
 import { statSync, readdirSync } from 'node:fs';
@@ -108,17 +109,24 @@ async function main() {
       break;
     }
     case 'write': {
-      const [input, output, columns] = args;
+      const [input, output, columns, repeat] = args;
       const source = input.endsWith('.csv') ? `read_csv_auto(${sqlString(input)})` : `read_json_auto(${sqlString(input)})`;
-      await connection.run(`CREATE TABLE source AS SELECT ${columns ?? '*'} FROM ${source}`);
-      const started = process.hrtime.bigint();
-      await connection.run(`COPY source TO ${sqlString(output)} (FORMAT parquet, COMPRESSION snappy)`);
-      const elapsed = process.hrtime.bigint() - started;
-      result = { copyMillis: Number(elapsed) / 1e6, bytes: statSync(output).size };
+      await connection.run(`CREATE TABLE source AS SELECT ${columns || '*'} FROM ${source}`);
+      const copyMillis = [];
+      const bytes = [];
+      for (let i = 1; i <= Number(repeat ?? 1); i++) {
+        // A new file each time, so no run overwrites (or is helped by) an earlier one's file.
+        const target = i === 1 ? output : output.replace(/(\.parquet)?$/, `-${i}.parquet`);
+        const started = process.hrtime.bigint();
+        await connection.run(`COPY source TO ${sqlString(target)} (FORMAT parquet, COMPRESSION snappy)`);
+        copyMillis.push(Number(process.hrtime.bigint() - started) / 1e6);
+        bytes.push(statSync(target).size);
+      }
+      result = { copyMillis, bytes };
       break;
     }
     default:
-      process.stderr.write('usage: node check.mjs read|metadata FILE | tree FOLDER | query SQL | write IN OUT [COLUMNS]\n');
+      process.stderr.write('usage: node check.mjs read|metadata FILE | tree FOLDER | query SQL | write IN OUT [COLUMNS] [REPEAT]\n');
       process.exit(2);
   }
   process.stdout.write(JSON.stringify(result));

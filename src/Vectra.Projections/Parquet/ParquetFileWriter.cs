@@ -11,8 +11,10 @@ namespace Vectra.Projections.Parquet;
 /// <summary>
 /// Writes rows to a Parquet file on a stream: set each column of a row with the typed <c>Write…</c> methods
 /// (or pass a whole row to <see cref="WriteRow"/>), close the row with <see cref="EndRow"/>, and call
-/// <see cref="Finish"/> once to write the footer. Columns left unset in a row are null. The output holds no
-/// clock value, so the same rows always give the same bytes.
+/// <see cref="Finish"/> once to write the footer. Callers whose data is already columnar can instead hand over a
+/// batch of rows: one <c>WriteColumn</c> per column, all of the same length, closed by <see cref="EndBatch"/>.
+/// Columns left unset in a row (or batch) are null. The output holds no clock value, so the same rows always give
+/// the same bytes, whichever way they were handed over, as long as row groups end at the same rows.
 /// </summary>
 public sealed class ParquetFileWriter : IDisposable
 {
@@ -25,12 +27,18 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly ColumnBuffer[] _columns;
     private readonly ParquetColumnType[] _types;
     private readonly bool[] _nullable;
-    // The row each column was last set in: a stamp instead of a flag, so ending a row needs no reset loop.
+    // The row (or batch) each column was last set in: a stamp instead of a flag, so ending a row needs no reset loop.
     private readonly long[] _setAtRow;
+    // Counts rows and batches ended; an empty batch ends too, so the stamp moves on where the row count would not.
+    private long _stamp;
     private int _setInRow;
+    // Rows of the open column batch, or -1 when none is open.
+    private int _batchRows = -1;
     private readonly RowGroupWriter _rowGroupWriter;
     private readonly List<RowGroup> _rowGroups = [];
     private int _rowsInGroup;
+    // The row count of the group at which the next data page can be started early (0: not known yet).
+    private int _nextEarlyPage;
     private long _rows;
     private bool _finished;
 
@@ -92,8 +100,61 @@ public sealed class ParquetFileWriter : IDisposable
     /// <summary>Sets a nullable column of the current row to null (for a list: a null list).</summary>
     public void WriteNull(int column)
     {
+        if (_batchRows >= 0)
+        {
+            ThrowBatchOpen();
+        }
         MarkSet(column);
         _columns[column].AppendNull();
+    }
+
+    /// <summary>Sets a BOOLEAN column for every row of the current batch (its length sets or must match the batch's).</summary>
+    public void WriteColumn(int column, ReadOnlySpan<bool> values) =>
+        BatchBuffer<BooleanColumnBuffer>(column, values.Length, ParquetColumnType.Boolean, ParquetColumnType.Boolean).AppendRange(values);
+
+    /// <summary>Sets an INT32 column for every row of the current batch.</summary>
+    public void WriteColumn(int column, ReadOnlySpan<int> values) =>
+        BatchBuffer<IntegerColumnBuffer<int>>(column, values.Length, ParquetColumnType.Int32, ParquetColumnType.Int32).AppendRange(values);
+
+    /// <summary>Sets an INT64 column, or a TIMESTAMP column in microseconds since the Unix epoch (UTC), for every row of the current batch.</summary>
+    public void WriteColumn(int column, ReadOnlySpan<long> values) =>
+        BatchBuffer<IntegerColumnBuffer<long>>(column, values.Length, ParquetColumnType.Int64, ParquetColumnType.Timestamp).AppendRange(values);
+
+    /// <summary>Sets a DOUBLE column for every row of the current batch.</summary>
+    public void WriteColumn(int column, ReadOnlySpan<double> values) =>
+        BatchBuffer<DoubleColumnBuffer>(column, values.Length, ParquetColumnType.Double, ParquetColumnType.Double).AppendRange(values);
+
+    /// <summary>Sets a STRING column for every row of the current batch; a null element is a null value.</summary>
+    public void WriteColumn(int column, ReadOnlySpan<string?> values) =>
+        BatchBuffer<StringColumnBuffer>(column, values.Length, ParquetColumnType.String, ParquetColumnType.String).AppendRange(values);
+
+    /// <summary>
+    /// Completes the batch of rows begun by the first <c>WriteColumn</c>; unset nullable columns become null. A row group is
+    /// written once it holds at least <see cref="ParquetWriterOptions.RowGroupRows"/> rows, so a batch never spans two row groups.
+    /// </summary>
+    public void EndBatch()
+    {
+        if (_batchRows < 0)
+        {
+            throw new InvalidOperationException("No batch was started (call WriteColumn first).");
+        }
+        if (_setInRow != _columns.Length)
+        {
+            AppendNullsToUnsetColumns(_batchRows);
+        }
+        _setInRow = 0;
+        _stamp++;
+        _rows += _batchRows;
+        _rowsInGroup += _batchRows;
+        _batchRows = -1;
+        if (_rowsInGroup >= _options.RowGroupRows)
+        {
+            FlushRowGroup();
+        }
+        else if (_rowsInGroup >= _nextEarlyPage)
+        {
+            _nextEarlyPage = _rowGroupWriter.StartCompletePages(_columns, _rowsInGroup);
+        }
     }
 
     /// <summary>Writes a whole row: one value per column in schema order, null for null.</summary>
@@ -117,15 +178,24 @@ public sealed class ParquetFileWriter : IDisposable
     /// <summary>Completes the current row; unset nullable columns become null. Writes a row group when it is full.</summary>
     public void EndRow()
     {
+        if (_batchRows >= 0)
+        {
+            throw new InvalidOperationException("A column batch is open (call EndBatch).");
+        }
         if (_setInRow != _columns.Length)
         {
-            AppendNullsToUnsetColumns();
+            AppendNullsToUnsetColumns(1);
         }
         _setInRow = 0;
+        _stamp++;
         _rows++;
         if (++_rowsInGroup >= _options.RowGroupRows)
         {
             FlushRowGroup();
+        }
+        else if (_rowsInGroup >= _nextEarlyPage)
+        {
+            _nextEarlyPage = _rowGroupWriter.StartCompletePages(_columns, _rowsInGroup);
         }
     }
 
@@ -133,6 +203,10 @@ public sealed class ParquetFileWriter : IDisposable
     public void Finish()
     {
         ObjectDisposedException.ThrowIf(_finished, this);
+        if (_batchRows >= 0)
+        {
+            throw new InvalidOperationException("The last column batch was started but not ended (call EndBatch).");
+        }
         if (_setInRow > 0)
         {
             throw new InvalidOperationException("The last row was started but not ended (call EndRow).");
@@ -175,19 +249,20 @@ public sealed class ParquetFileWriter : IDisposable
         }
         _rowGroups.Add(new RowGroup(chunks, _rowsInGroup, checked((short)_rowGroups.Count)));
         _rowsInGroup = 0;
+        _nextEarlyPage = 0;
     }
 
-    private void AppendNullsToUnsetColumns()
+    private void AppendNullsToUnsetColumns(int rows)
     {
         for (var i = 0; i < _columns.Length; i++)
         {
-            if (_setAtRow[i] != _rows)
+            if (_setAtRow[i] != _stamp)
             {
                 if (!_nullable[i])
                 {
                     throw new InvalidOperationException($"Column '{_schema.Columns[i].Name}' is required but was not set in row {_rows}.");
                 }
-                _columns[i].AppendNull();
+                _columns[i].AppendNulls(rows);
             }
         }
     }
@@ -241,6 +316,8 @@ public sealed class ParquetFileWriter : IDisposable
         }
     }
 
+    // Inlined into every typed Write…: a call per value costs more than the checks themselves.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T Buffer<T>(int column, ParquetColumnType expected)
         where T : ColumnBuffer
     {
@@ -248,21 +325,63 @@ public sealed class ParquetFileWriter : IDisposable
         {
             ThrowWrongColumn(column, expected);
         }
+        if (_batchRows >= 0)
+        {
+            ThrowBatchOpen();
+        }
         MarkSet(column);
         // CreateBuffer fixes each column type's buffer class, so the type check above makes the unchecked cast safe.
         return Unsafe.As<T>(_columns[column]);
     }
 
+    private T BatchBuffer<T>(int column, int rows, ParquetColumnType expected, ParquetColumnType alsoAccepted)
+        where T : ColumnBuffer
+    {
+        if ((uint)column >= (uint)_types.Length || (_types[column] != expected && _types[column] != alsoAccepted))
+        {
+            ThrowWrongColumn(column, expected);
+        }
+        if (_batchRows < 0)
+        {
+            if (_setInRow > 0)
+            {
+                throw new InvalidOperationException("A row was started with Write… calls (call EndRow before a column batch).");
+            }
+            _batchRows = rows;
+        }
+        else if (rows != _batchRows)
+        {
+            throw new ArgumentException($"The batch has {_batchRows} rows, but {rows} values were given for column '{_schema.Columns[column].Name}'.", nameof(column));
+        }
+        MarkSet(column);
+        return Unsafe.As<T>(_columns[column]);
+    }
+
+    [DoesNotReturn]
+    private static void ThrowBatchOpen() =>
+        throw new InvalidOperationException("A column batch is open: finish it with EndBatch before writing row by row.");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void MarkSet(int column)
     {
-        ObjectDisposedException.ThrowIf(_finished, this);
-        if (_setAtRow[column] == _rows)
+        if (_finished)
         {
-            throw new InvalidOperationException($"Column '{_schema.Columns[column].Name}' was set twice in row {_rows}.");
+            ThrowFinished();
         }
-        _setAtRow[column] = _rows;
+        if (_setAtRow[column] == _stamp)
+        {
+            ThrowSetTwice(column);
+        }
+        _setAtRow[column] = _stamp;
         _setInRow++;
     }
+
+    [DoesNotReturn]
+    private void ThrowFinished() => throw new ObjectDisposedException(GetType().FullName);
+
+    [DoesNotReturn]
+    private void ThrowSetTwice(int column) =>
+        throw new InvalidOperationException($"Column '{_schema.Columns[column].Name}' was set twice in row {_rows}.");
 
     [DoesNotReturn]
     private void ThrowWrongColumn(int column, ParquetColumnType expected)

@@ -3,7 +3,10 @@ namespace Vectra.Projections.Parquet;
 /// <summary>Tuning of a <see cref="ParquetFileWriter"/>; the defaults suit exports of a few million rows.</summary>
 public sealed record ParquetWriterOptions
 {
-    /// <summary>Rows per row group; a row group is buffered in memory before it is written.</summary>
+    /// <summary>
+    /// Rows per row group; a row group is buffered in memory before it is written. Column batches are never split, so a
+    /// group ends at the first batch that brings it to at least this many rows.
+    /// </summary>
     public int RowGroupRows { get; init; } = 1_000_000;
 
     /// <summary>Page compression.</summary>

@@ -18,6 +18,8 @@ internal sealed class GameTickRows
         Ticks = new int[count];
         Prices = new double[count];
         Backfilled = new bool[count];
+        Seqs = new long[count];
+        Timestamps = new long[count];
         var game = 0;
         var tick = 0;
         var length = 0;
@@ -35,6 +37,8 @@ internal sealed class GameTickRows
             price *= 1 + ((random.NextDouble() - 0.49) * 0.05);
             Prices[i] = price;
             Backfilled[i] = random.NextDouble() < 0.02;
+            Seqs[i] = i + 1L;
+            Timestamps[i] = Start + (i * 250_000L);
         }
     }
 
@@ -46,11 +50,12 @@ internal sealed class GameTickRows
 
     public bool[] Backfilled { get; }
 
+    public long[] Seqs { get; }
+
+    /// <summary>meta_ts in microseconds since the Unix epoch.</summary>
+    public long[] Timestamps { get; }
+
     public int Count => Ticks.Length;
-
-    public static long Seq(int row) => row + 1L;
-
-    public static long Ts(int row) => Start + (row * 250_000L);
 
     /// <summary>The rows as CSV for DuckDB to load (meta_ts in µs; cast back by <see cref="DuckDbColumns"/>).</summary>
     public void WriteCsv(string path)
@@ -59,7 +64,7 @@ internal sealed class GameTickRows
         output.Write("game_id,tick,price,backfilled,meta_seq,meta_ts\n");
         for (var i = 0; i < Count; i++)
         {
-            output.Write(string.Create(CultureInfo.InvariantCulture, $"{GameIds[i]},{Ticks[i]},{Prices[i]:R},{(Backfilled[i] ? "true" : "false")},{Seq(i)},{Ts(i)}\n"));
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"{GameIds[i]},{Ticks[i]},{Prices[i]:R},{(Backfilled[i] ? "true" : "false")},{Seqs[i]},{Timestamps[i]}\n"));
         }
     }
 

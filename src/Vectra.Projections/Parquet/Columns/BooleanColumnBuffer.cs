@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Vectra.Projections.Parquet.Encoding;
 
 namespace Vectra.Projections.Parquet.Columns;
@@ -15,12 +18,31 @@ internal sealed class BooleanColumnBuffer(ColumnLayout layout) : ColumnBuffer(la
         _values.Add(value);
     }
 
+    /// <summary>Appends one present value per row.</summary>
+    public void AppendRange(ReadOnlySpan<bool> values)
+    {
+        AppendFlatLevels(values.Length);
+        _values.AddRange(values);
+    }
+
     public override int PlainSize(int valueIndex) => 1;
+
+    public override int FixedPlainSize => 1;
 
     public override void WritePlain(int start, int count, ByteBuffer output)
     {
         var values = _values.Span.Slice(start, count);
-        for (var i = 0; i < values.Length; i += 8)
+        var bytes = MemoryMarshal.AsBytes(values);
+        var whole = bytes.Length / Vector128<byte>.Count * Vector128<byte>.Count;
+        var target = output.GetSpan((whole / 8) + 1);
+        for (var i = 0; i < whole; i += Vector128<byte>.Count)
+        {
+            // Bit i of the mask is set when value i is true: sixteen values packed least significant bit first at once.
+            var mask = Vector128.ExtractMostSignificantBits(~Vector128.Equals(Vector128.Create<byte>(bytes[i..]), Vector128<byte>.Zero));
+            BinaryPrimitives.WriteUInt16LittleEndian(target[(i / 8)..], (ushort)mask);
+        }
+        output.Advance(whole / 8);
+        for (var i = whole; i < values.Length; i += 8)
         {
             var packed = 0;
             for (var bit = 0; bit < 8 && i + bit < values.Length; bit++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Vectra.Projections.Parquet.Encoding;
 
 namespace Vectra.Projections.Parquet.Columns;
@@ -43,21 +44,27 @@ internal abstract class ColumnBuffer(ColumnLayout layout) : IDisposable
     /// <summary>Bytes the value at this index takes in PLAIN encoding (booleans count one).</summary>
     public abstract int PlainSize(int valueIndex);
 
+    /// <summary>The PLAIN size of every value when the type has a fixed width, else 0: pages then split without a per-value call.</summary>
+    public virtual int FixedPlainSize => 0;
+
     public abstract void WritePlain(int start, int count, ByteBuffer output);
 
     /// <summary>PLAIN bytes of the smallest and largest value, or nulls when no value orders (none, or only NaN).</summary>
     public abstract (byte[]? Min, byte[]? Max) MinMax();
 
-    public void AppendNull()
+    public void AppendNull() => AppendNulls(1);
+
+    /// <summary>Appends <paramref name="count"/> null rows (for a list column: null lists).</summary>
+    public void AppendNulls(int count)
     {
         if (!Layout.Column.Nullable)
         {
             throw new InvalidOperationException($"Column '{Layout.Column.Name}' is not nullable.");
         }
-        DefinitionLevels.Add(0);
+        DefinitionLevels.AddRepeated(0, count);
         if (Layout.MaxRepetitionLevel > 0)
         {
-            RepetitionLevels.Add(0);
+            RepetitionLevels.AddRepeated(0, count);
         }
     }
 
@@ -74,11 +81,21 @@ internal abstract class ColumnBuffer(ColumnLayout layout) : IDisposable
     }
 
     /// <summary>Records a present value of a flat column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void AppendFlatLevel()
     {
         if (_flatDefinitionLevel > 0)
         {
             DefinitionLevels.Add(_flatDefinitionLevel);
+        }
+    }
+
+    /// <summary>Records <paramref name="count"/> present values of a flat column.</summary>
+    protected void AppendFlatLevels(int count)
+    {
+        if (_flatDefinitionLevel > 0)
+        {
+            DefinitionLevels.AddRepeated(_flatDefinitionLevel, count);
         }
     }
 }

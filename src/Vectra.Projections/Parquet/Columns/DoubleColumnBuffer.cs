@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Vectra.Projections.Parquet.Encoding;
 
 namespace Vectra.Projections.Parquet.Columns;
@@ -9,7 +10,7 @@ namespace Vectra.Projections.Parquet.Columns;
 /// </summary>
 internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(layout)
 {
-    private readonly GrowableArray<double> _values = new();
+    private readonly BlockArray<double> _values = new();
 
     public override int ValueCount => _values.Count;
 
@@ -17,6 +18,13 @@ internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(lay
     {
         AppendFlatLevel();
         _values.Add(value);
+    }
+
+    /// <summary>Appends one present value per row of a flat column.</summary>
+    public void AppendRange(ReadOnlySpan<double> values)
+    {
+        AppendFlatLevels(values.Length);
+        _values.AddRange(values);
     }
 
     public void AppendList(ReadOnlySpan<double> elements)
@@ -61,33 +69,45 @@ internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(lay
 
     public override int PlainSize(int valueIndex) => sizeof(double);
 
+    public override int FixedPlainSize => sizeof(double);
+
     public override void WritePlain(int start, int count, ByteBuffer output)
     {
-        var values = _values.Span.Slice(start, count);
-        var target = output.GetSpan(values.Length * sizeof(double));
-        for (var i = 0; i < values.Length; i++)
+        for (var end = start + count; start < end; start += count)
         {
-            BinaryPrimitives.WriteDoubleLittleEndian(target[(i * sizeof(double))..], values[i]);
+            var values = _values.Piece(start, end - start);
+            count = values.Length;
+            if (BitConverter.IsLittleEndian)
+            {
+                // PLAIN is the in-memory layout on a little-endian machine.
+                output.Write(MemoryMarshal.AsBytes(values));
+                continue;
+            }
+            var target = output.GetSpan(values.Length * sizeof(double));
+            for (var i = 0; i < values.Length; i++)
+            {
+                BinaryPrimitives.WriteDoubleLittleEndian(target[(i * sizeof(double))..], values[i]);
+            }
+            output.Advance(values.Length * sizeof(double));
         }
-        output.Advance(values.Length * sizeof(double));
     }
 
     public override (byte[]? Min, byte[]? Max) MinMax()
     {
         var min = double.PositiveInfinity;
         var max = double.NegativeInfinity;
-        var ordered = false;
-        foreach (var value in _values.Span)
+        for (var start = 0; start < _values.Count;)
         {
-            if (double.IsNaN(value))
+            var values = _values.Piece(start, _values.Count - start);
+            foreach (var value in values)
             {
-                continue;
+                // A NaN compares false both ways, so it never becomes min or max; -0.0 and +0.0 tie, which the zero rule below settles.
+                min = value < min ? value : min;
+                max = value > max ? value : max;
             }
-            ordered = true;
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
+            start += values.Length;
         }
-        if (!ordered)
+        if (min > max)
         {
             return (null, null);
         }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Vectra.Projections.Parquet.Encoding;
 
 namespace Vectra.Projections.Parquet.Columns;
@@ -12,7 +13,7 @@ internal sealed class IntegerColumnBuffer<T>(ColumnLayout layout) : ColumnBuffer
     where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>, IMinMaxValue<T>
 {
     private static readonly int Size = Unsafe.SizeOf<T>();
-    private readonly GrowableArray<T> _values = new();
+    private readonly BlockArray<T> _values = new();
 
     public override int ValueCount => _values.Count;
 
@@ -22,32 +23,55 @@ internal sealed class IntegerColumnBuffer<T>(ColumnLayout layout) : ColumnBuffer
         _values.Add(value);
     }
 
+    /// <summary>Appends one present value per row.</summary>
+    public void AppendRange(ReadOnlySpan<T> values)
+    {
+        AppendFlatLevels(values.Length);
+        _values.AddRange(values);
+    }
+
     public override int PlainSize(int valueIndex) => Size;
+
+    public override int FixedPlainSize => Size;
 
     public override void WritePlain(int start, int count, ByteBuffer output)
     {
-        var values = _values.Span.Slice(start, count);
-        var target = output.GetSpan(values.Length * Size);
-        for (var i = 0; i < values.Length; i++)
+        for (var end = start + count; start < end; start += count)
         {
-            values[i].WriteLittleEndian(target[(i * Size)..]);
+            var values = _values.Piece(start, end - start);
+            count = values.Length;
+            if (BitConverter.IsLittleEndian)
+            {
+                // PLAIN is the in-memory layout on a little-endian machine.
+                output.Write(MemoryMarshal.AsBytes(values));
+                continue;
+            }
+            var target = output.GetSpan(values.Length * Size);
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i].WriteLittleEndian(target[(i * Size)..]);
+            }
+            output.Advance(values.Length * Size);
         }
-        output.Advance(values.Length * Size);
     }
 
     public override (byte[]? Min, byte[]? Max) MinMax()
     {
-        var values = _values.Span;
-        if (values.IsEmpty)
+        if (_values.Count == 0)
         {
             return (null, null);
         }
         var min = T.MaxValue;
         var max = T.MinValue;
-        foreach (var value in values)
+        for (var start = 0; start < _values.Count;)
         {
-            min = T.Min(min, value);
-            max = T.Max(max, value);
+            var values = _values.Piece(start, _values.Count - start);
+            foreach (var value in values)
+            {
+                min = T.Min(min, value);
+                max = T.Max(max, value);
+            }
+            start += values.Length;
         }
         return (Bytes(min), Bytes(max));
     }

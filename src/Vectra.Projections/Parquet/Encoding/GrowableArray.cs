@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Vectra.Projections.Parquet.Encoding;
 
@@ -15,6 +16,7 @@ internal sealed class GrowableArray<T> : IDisposable
 
     public T this[int index] => _items[index];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(T item)
     {
         if (_count == _items.Length)
@@ -32,6 +34,16 @@ internal sealed class GrowableArray<T> : IDisposable
         }
         items.CopyTo(_items.AsSpan(_count));
         _count += items.Length;
+    }
+
+    public void AddRepeated(T item, int count)
+    {
+        if (_count + count > _items.Length)
+        {
+            Grow(_count + count);
+        }
+        _items.AsSpan(_count, count).Fill(item);
+        _count += count;
     }
 
     public void Clear() => _count = 0;

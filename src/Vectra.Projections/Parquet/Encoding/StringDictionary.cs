@@ -32,8 +32,8 @@ internal sealed class StringDictionary : IDisposable
         var index = 0;
         for (var i = 0; i < column.ValueCount; i++)
         {
-            // Columns such as game_id repeat a value over many consecutive rows: a byte compare is far cheaper than a hash lookup.
-            if (i > 0 && column.Value(i).SequenceEqual(column.Value(i - 1)))
+            // Columns such as game_id repeat a value over many consecutive rows: the buffer knows a repeat without a hash lookup.
+            if (i > 0 && column.SameAsPrevious(i))
             {
                 _indices.Add(index);
                 continue;

@@ -11,21 +11,61 @@ namespace Vectra.Projections.Parquet.Writing;
 /// four-byte little-endian length followed by RLE/bit-packed hybrid runs, and is absent when its maximum level is 0.
 /// The chunk is encoded into memory with offsets from its own start, so chunks of one row group can be encoded
 /// side by side and then written in column order (<see cref="ColumnChunkExtensions.MovedTo"/>).
+/// Pages of fixed-width required columns end every <see cref="FixedPageRows"/> rows whatever follows, so they can be
+/// started early (<see cref="StartEarlyPage"/>), compressed on a worker while rows still arrive, and joined at the flush.
 /// </summary>
 internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposable
 {
     private readonly ByteBuffer _body = new(256 * 1024);
     private readonly ByteBuffer _header = new(256);
-    private readonly ByteBuffer _chunk = new(256 * 1024);
+    private readonly EncodedChunk _chunk = new();
     private readonly PageCompressor _compressor = new(options.Compression);
     private readonly StringDictionary _dictionary = new();
+    private readonly List<Task<EncodedPage>> _earlyPages = [];
     private long _uncompressedBytes;
     private long _compressedBytes;
 
-    /// <summary>The bytes of the last encoded chunk; valid until the next <see cref="Encode"/>.</summary>
-    public ReadOnlySpan<byte> EncodedBytes => _chunk.WrittenSpan;
+    /// <summary>Rows of the current row group already handed to <see cref="StartEarlyPage"/>.</summary>
+    public int EarlyRows { get; private set; }
 
-    /// <summary>Encodes the column into <see cref="EncodedBytes"/>; the returned offsets count from the chunk's first byte.</summary>
+    /// <summary>
+    /// Rows per data page when a column's pages end at fixed rows (fixed-width values, one level per row, no levels
+    /// written), else 0: the row-by-row page split stops at exactly this many rows for such a column.
+    /// </summary>
+    public static int FixedPageRows(ColumnBuffer column, ParquetWriterOptions options)
+    {
+        var size = column.FixedPlainSize;
+        return size > 0 && column.Layout.MaxDefinitionLevel == 0
+            ? Math.Min(options.PageValues, (options.PageBytes + size - 1) / size)
+            : 0;
+    }
+
+    /// <summary>
+    /// Copies the next <paramref name="rows"/> values of the column (on the caller's thread, which owns the column buffer)
+    /// and compresses them as a data page on <paramref name="scheduler"/>.
+    /// </summary>
+    public void StartEarlyPage(ColumnBuffer column, int rows, TaskScheduler scheduler)
+    {
+        var body = new ByteBuffer(rows * column.FixedPlainSize);
+        column.WritePlain(EarlyRows, rows, body);
+        EarlyRows += rows;
+        _earlyPages.Add(Task.Factory.StartNew(
+            () =>
+            {
+                using (body)
+                {
+                    return CompressPage(body, rows);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.None,
+            scheduler));
+    }
+
+    /// <summary>Writes the bytes of the last encoded chunk, once.</summary>
+    public void WriteEncodedTo(FileOutput output) => _chunk.WriteTo(output);
+
+    /// <summary>Encodes the column into memory (see <see cref="WriteEncodedTo"/>); the returned offsets count from the chunk's first byte.</summary>
     public ColumnChunk Encode(ColumnBuffer column)
     {
         _uncompressedBytes = 0;
@@ -48,7 +88,8 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
 
         var dataPageOffset = _chunk.Length;
         var valueEncoding = dictionary is null ? ValueEncoding.Plain : ValueEncoding.RleDictionary;
-        WriteDataPages(column, dictionary, valueEncoding);
+        var startRow = AppendEarlyPages();
+        WriteDataPages(column, dictionary, valueEncoding, startRow);
 
         var (min, max) = dictionary?.MinMax() ?? column.MinMax();
         if (min?.Length > options.MaxStatisticsBytes || max?.Length > options.MaxStatisticsBytes)
@@ -78,34 +119,61 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
         _dictionary.Dispose();
     }
 
-    private void WriteDataPages(ColumnBuffer column, StringDictionary? dictionary, ValueEncoding encoding)
+    /// <summary>Appends the pages started early, in order; returns the row the remaining pages start at.</summary>
+    private int AppendEarlyPages()
+    {
+        try
+        {
+            foreach (var task in _earlyPages)
+            {
+                var page = task.GetAwaiter().GetResult();
+                _chunk.Append(page.Header);
+                _chunk.AppendOwned(page.Body);
+                _uncompressedBytes += page.Header.Length + page.UncompressedBodyLength;
+                _compressedBytes += page.Header.Length + page.Body.Length;
+            }
+            return EarlyRows;
+        }
+        finally
+        {
+            _earlyPages.Clear();
+            EarlyRows = 0;
+        }
+    }
+
+    private EncodedPage CompressPage(ByteBuffer body, int values)
+    {
+        var compressed = _compressor.CompressToArray(body.WrittenSpan);
+        using var header = new ByteBuffer(64);
+        new PageHeader(PageType.DataPage, body.Length, compressed.Length, new DataPageHeader(values, ValueEncoding.Plain), null).Write(new CompactWriter(header));
+        return new EncodedPage(header.WrittenSpan.ToArray(), compressed, body.Length);
+    }
+
+    private void WriteDataPages(ColumnBuffer column, StringDictionary? dictionary, ValueEncoding encoding, int startRow)
     {
         var levels = column.LevelCount;
         var maxDefinition = column.Layout.MaxDefinitionLevel;
         var definitions = column.DefinitionLevels.Span;
         var repetitions = column.RepetitionLevels.Span;
-        var levelIndex = 0;
-        var valueIndex = 0;
+        var fixedPageRows = FixedPageRows(column, options);
+        // Early pages exist only for fixed page rows, where a row is one level and one value.
+        var levelIndex = startRow;
+        var valueIndex = startRow;
         while (levelIndex < levels)
         {
             var pageLevelStart = levelIndex;
             var pageValueStart = valueIndex;
-            var pageBytes = 0L;
-            do
+            if (fixedPageRows > 0)
             {
-                // One row: its first entry, then every entry that repeats within it.
-                do
-                {
-                    if (maxDefinition == 0 || definitions[levelIndex] == maxDefinition)
-                    {
-                        pageBytes += column.PlainSize(valueIndex);
-                        valueIndex++;
-                    }
-                    levelIndex++;
-                }
-                while (levelIndex < levels && !repetitions.IsEmpty && repetitions[levelIndex] > 0);
+                // One level, one row and one value each: the row loop below would stop exactly here.
+                var rows = Math.Min(levels - levelIndex, fixedPageRows);
+                levelIndex += rows;
+                valueIndex += rows;
             }
-            while (levelIndex < levels && levelIndex - pageLevelStart < options.PageValues && pageBytes < options.PageBytes);
+            else
+            {
+                (levelIndex, valueIndex) = EndOfPage(column, definitions, repetitions, levelIndex, valueIndex);
+            }
 
             _body.Clear();
             if (column.Layout.MaxRepetitionLevel > 0)
@@ -129,6 +197,33 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
         }
     }
 
+    /// <summary>The level and value index after the last row of the page that starts at the given indices.</summary>
+    private (int LevelIndex, int ValueIndex) EndOfPage(
+        ColumnBuffer column, ReadOnlySpan<byte> definitions, ReadOnlySpan<byte> repetitions, int levelIndex, int valueIndex)
+    {
+        var levels = column.LevelCount;
+        var maxDefinition = column.Layout.MaxDefinitionLevel;
+        var fixedSize = column.FixedPlainSize;
+        var pageLevelStart = levelIndex;
+        var pageBytes = 0L;
+        do
+        {
+            // One row: its first entry, then every entry that repeats within it.
+            do
+            {
+                if (maxDefinition == 0 || definitions[levelIndex] == maxDefinition)
+                {
+                    pageBytes += fixedSize > 0 ? fixedSize : column.PlainSize(valueIndex);
+                    valueIndex++;
+                }
+                levelIndex++;
+            }
+            while (levelIndex < levels && !repetitions.IsEmpty && repetitions[levelIndex] > 0);
+        }
+        while (levelIndex < levels && levelIndex - pageLevelStart < options.PageValues && pageBytes < options.PageBytes);
+        return (levelIndex, valueIndex);
+    }
+
     private void WriteLevels(ReadOnlySpan<byte> levels, int maxLevel)
     {
         var lengthAt = _body.ReserveInt32();
@@ -138,11 +233,19 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
 
     private void WritePage(PageType type, DataPageHeader? dataPage, DictionaryPageHeader? dictionaryPage)
     {
-        var compressed = _compressor.Compress(_body.WrittenSpan);
+        var owned = _compressor.CompressToNewArray(_body.WrittenSpan);
+        var compressed = owned ?? _compressor.Compress(_body.WrittenSpan);
         _header.Clear();
         new PageHeader(type, _body.Length, compressed.Length, dataPage, dictionaryPage).Write(new CompactWriter(_header));
-        _chunk.Write(_header.WrittenSpan);
-        _chunk.Write(compressed);
+        _chunk.Append(_header.WrittenSpan);
+        if (owned is not null)
+        {
+            _chunk.AppendOwned(owned);
+        }
+        else
+        {
+            _chunk.Append(compressed);
+        }
         _uncompressedBytes += _header.Length + _body.Length;
         _compressedBytes += _header.Length + compressed.Length;
     }

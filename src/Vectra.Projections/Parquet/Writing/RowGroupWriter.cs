@@ -6,21 +6,57 @@ namespace Vectra.Projections.Parquet.Writing;
 /// <summary>
 /// Writes the column chunks of a row group in column order. With more than one encoding thread the chunks are
 /// encoded side by side, each by its own <see cref="ColumnChunkWriter"/> into its own buffer, while the chunks
-/// already done are written out; the file's bytes do not depend on the number of threads.
+/// already done are written out; the file's bytes do not depend on the number of threads. With more than one thread,
+/// pages that are complete before the row group is (see <see cref="ColumnChunkWriter.FixedPageRows"/>) are compressed
+/// while rows still arrive, on one thread fewer than the encoding threads, leaving one for the caller.
 /// </summary>
 internal sealed class RowGroupWriter : IDisposable
 {
     private readonly ColumnChunkWriter[] _chunkWriters;
     private readonly TaskScheduler _scheduler;
+    private readonly TaskScheduler? _earlyScheduler;
+    private readonly ParquetWriterOptions _options;
     private readonly int _threads;
 
     public RowGroupWriter(ParquetWriterOptions options, int columnCount)
     {
+        _options = options;
         _threads = Math.Min(options.EncodingThreads, columnCount);
         _chunkWriters = [.. Enumerable.Range(0, _threads == 1 ? 1 : columnCount).Select(_ => new ColumnChunkWriter(options))];
         _scheduler = _threads == 1
             ? TaskScheduler.Default
             : new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, _threads).ConcurrentScheduler;
+        _earlyScheduler = _threads == 1
+            ? null
+            : new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, _threads - 1).ConcurrentScheduler;
+    }
+
+    /// <summary>
+    /// Starts every data page that the first <paramref name="rowsInGroup"/> rows complete and that was not started yet;
+    /// returns the row count at which the next such page completes (<see cref="int.MaxValue"/> when none will).
+    /// </summary>
+    public int StartCompletePages(IReadOnlyList<ColumnBuffer> columns, int rowsInGroup)
+    {
+        if (_earlyScheduler is null)
+        {
+            return int.MaxValue;
+        }
+        var next = int.MaxValue;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var pageRows = ColumnChunkWriter.FixedPageRows(columns[i], _options);
+            if (pageRows == 0)
+            {
+                continue;
+            }
+            var writer = _chunkWriters[i];
+            while (writer.EarlyRows + pageRows <= rowsInGroup)
+            {
+                writer.StartEarlyPage(columns[i], pageRows, _earlyScheduler);
+            }
+            next = Math.Min(next, writer.EarlyRows + pageRows);
+        }
+        return next;
     }
 
     public ColumnChunk[] Write(IReadOnlyList<ColumnBuffer> columns, FileOutput output) =>
@@ -72,7 +108,7 @@ internal sealed class RowGroupWriter : IDisposable
     private static ColumnChunk WriteEncoded(ColumnChunkWriter writer, ColumnChunk chunk, FileOutput output)
     {
         var at = output.Position;
-        output.Write(writer.EncodedBytes);
+        writer.WriteEncodedTo(output);
         return chunk.MovedTo(at);
     }
 

@@ -1,0 +1,15 @@
+namespace Vectra.Runner.Bench;
+
+/// <summary>
+/// Seconds of every write of both sides, first (cold) first; whether all of our writes gave the same bytes; each file's size.
+/// </summary>
+internal sealed record ParquetBenchResult(double[] OurSeconds, long OurBytes, bool OursIdentical, double[] DuckDbSeconds, long DuckDbBytes)
+{
+    public double OurCold => OurSeconds[0];
+
+    public double OurBest => OurSeconds.Min();
+
+    public double DuckDbCold => DuckDbSeconds[0];
+
+    public double DuckDbBest => DuckDbSeconds.Min();
+}
