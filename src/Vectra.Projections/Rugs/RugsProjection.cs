@@ -42,7 +42,7 @@ public sealed class RugsProjection : IProjection
     public string Name => "rugs";
 
     /// <inheritdoc/>
-    public int Version => 2;
+    public int Version => 3;
 
     /// <inheritdoc/>
     public void Create(ViewsTransaction views)

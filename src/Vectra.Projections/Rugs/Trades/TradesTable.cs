@@ -6,11 +6,15 @@ namespace Vectra.Projections.Rugs.Trades;
 /// The <c>trades</c> table: one row per trade id. Records are applied in seq order, so the first copy
 /// is the one with the lowest seq, and later copies (identical) are ignored.
 /// </summary>
+/// <remarks>
+/// Rows are stored in arrival order and the (random) trade ids only in their unique index: keyed by id,
+/// every insert landed on a random page of the whole table, and inserts slowed as the table grew.
+/// </remarks>
 internal static class TradesTable
 {
     public const string Create = """
         CREATE TABLE IF NOT EXISTS trades (
-            id        TEXT PRIMARY KEY,
+            id        TEXT NOT NULL,
             game_id   TEXT,
             player_id TEXT,
             username  TEXT,
@@ -23,7 +27,8 @@ internal static class TradesTable
             forced    INTEGER NOT NULL,
             meta_seq  INTEGER NOT NULL,
             meta_ts   INTEGER NOT NULL
-        ) WITHOUT ROWID;
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS trades_id ON trades (id);
         CREATE INDEX IF NOT EXISTS trades_game ON trades (game_id, tick);
         """;
 
