@@ -19,9 +19,11 @@ async function main() {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
+  const recording = new Recording(options.recording);
+  if (options.preload) await recording.preload();
   const endpoint = new FeedEndpoint({ port: options.port, admission: options.admission });
   const player = new Player({
-    recording: new Recording(options.recording),
+    recording,
     endpoint,
     speed: options.speed,
     actions: options.actions,

@@ -54,12 +54,12 @@ internal sealed class FeedServerLauncher : IDisposable
             await RunToEndAsync("npm", folder, "ci", "--no-audit", "--no-fund").ConfigureAwait(false);
         }
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var argument in new[] { "server.js", "--recording", recording, "--port", "0", "--speed", "max" })
+        foreach (var argument in new[] { "server.js", "--recording", recording, "--port", "0", "--speed", "max", "--preload" })
         {
             start.ArgumentList.Add(argument);
         }
         var node = StartOrExplain(start);
-        var first = await node.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false)
+        var first = await node.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120)).ConfigureAwait(false)
             ?? throw new InvalidOperationException("the feed server exited before listening.");
         using var listening = JsonDocument.Parse(first);
         return new FeedServerLauncher(node, listening.RootElement.GetProperty("port").GetInt32());

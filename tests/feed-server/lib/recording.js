@@ -39,7 +39,22 @@ class Recording {
     this.torn = 0;
   }
 
+  /** Reads and parses every frame now, so that playing later only sends them (--preload). */
+  async preload() {
+    const frames = [];
+    for await (const frame of this.read()) frames.push(frame);
+    this.loaded = frames;
+  }
+
   async *frames() {
+    if (this.loaded) {
+      yield* this.loaded;
+      return;
+    }
+    yield* this.read();
+  }
+
+  async *read() {
     const lines = readline.createInterface({
       input: fs.createReadStream(this.path, { encoding: 'utf8' }),
       crlfDelay: Infinity,
