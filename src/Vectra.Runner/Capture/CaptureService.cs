@@ -110,7 +110,7 @@ internal sealed class CaptureService(
     /// <summary>One connection: ends by throwing <see cref="ConnectionEndedException"/> (or cancellation), never normally.</summary>
     private async ValueTask ConnectOnceAsync(ReconnectBackoff backoff, CancellationToken cancellation)
     {
-        var connection = new FeedConnection(settings, _connections + 1, queue, system, state, time);
+        var connection = new FeedConnection(settings, _connections + 1, queue, system, state, time, log.FrameRefused);
         try
         {
             await connection.RunAsync(cancellation).ConfigureAwait(false);

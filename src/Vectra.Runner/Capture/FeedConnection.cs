@@ -15,7 +15,8 @@ internal sealed class FeedConnection(
     CaptureQueue queue,
     SystemRecords system,
     CaptureState state,
-    TimeProvider time)
+    TimeProvider time,
+    Action<string> warn)
 {
     private static readonly TimeSpan DisconnectBound = TimeSpan.FromSeconds(1);
 
@@ -86,7 +87,18 @@ internal sealed class FeedConnection(
         {
             options.ExtraHeaders = new() { ["Origin"] = settings.Origin };
         }
-        return new SocketIO(new Uri(settings.Url), options);
+        var client = new SocketIO(new Uri(settings.Url), options);
+        client.ClientWebSocketProvider = BinaryEventWatch.Watching(client.ClientWebSocketProvider, OnBinaryEvent);
+        return client;
+    }
+
+    /// <summary>A binary event, which SocketIOClient drops: journaled as a refusal with the reason, and logged.</summary>
+    private void OnBinaryEvent(string eventName, int attachments, int headerLength)
+    {
+        Interlocked.Exchange(ref _lastFrameTimestamp, time.GetTimestamp());
+        var reason = $"the feed sent event '{eventName}' with {attachments} binary attachment(s); SocketIOClient does not deliver events with binary attachments, so it was not captured.";
+        queue.AddSystem(system.RefusedOf(Number, reason, headerLength));
+        warn($"a frame could not be journaled and was replaced by {SystemRecords.Refused}: {reason}");
     }
 
     private void OnFrame(ReceivedFrame frame)

@@ -55,8 +55,13 @@ public sealed class CaptureLifecycleTests : IDisposable
         var journal = await CapturedJournal.WaitUntilAsync(data, j => j.Frames.Any(f => f.Event == "after-huge"), Bound, () => capture.Stderr);
 
         string[] sent = ["bin", "after-binary", "événement/🎲", "huge", "after-huge"];
-        // SocketIOClient drops an event with a binary attachment before any handler sees it (README: a known limit).
+        // SocketIOClient drops an event with a binary attachment before any handler sees it (README: a known
+        // limit); the capture sees its header on the socket and journals a refusal saying so, in its place.
         Assert.Equal(["after-binary", "événement/🎲", "huge", "after-huge"], journal.Frames.Select(f => f.Event).Where(sent.Contains));
+        var refusal = Assert.Single(journal.System("$capture.refused"));
+        Assert.Contains("event 'bin' with 1 binary attachment(s)", CapturedJournal.Text(refusal));
+        Assert.True(refusal.Seq < journal.Frames.Single(f => f.Event == "after-binary").Seq);
+        Assert.Contains("event 'bin' with 1 binary attachment(s)", capture.Stderr);
         Assert.Equal(20_000_004, journal.Frames.Single(f => f.Event == "huge").Args.Length);
         Assert.Equal("[\"xxxxx\"]", CapturedJournal.Text(journal.Frames.Single(f => f.Event == "événement/🎲")));
         Assert.Empty(journal.System("$connection.close"));
