@@ -71,26 +71,8 @@ internal sealed class DoubleColumnBuffer(ColumnLayout layout) : ColumnBuffer(lay
 
     public override int FixedPlainSize => sizeof(double);
 
-    public override void WritePlain(int start, int count, ByteBuffer output)
-    {
-        for (var end = start + count; start < end; start += count)
-        {
-            var values = _values.Piece(start, end - start);
-            count = values.Length;
-            if (BitConverter.IsLittleEndian)
-            {
-                // PLAIN is the in-memory layout on a little-endian machine.
-                output.Write(MemoryMarshal.AsBytes(values));
-                continue;
-            }
-            var target = output.GetSpan(values.Length * sizeof(double));
-            for (var i = 0; i < values.Length; i++)
-            {
-                BinaryPrimitives.WriteDoubleLittleEndian(target[(i * sizeof(double))..], values[i]);
-            }
-            output.Advance(values.Length * sizeof(double));
-        }
-    }
+    public override void WritePlain(int start, int count, ByteBuffer output) =>
+        FixedWidthPlain.Write(_values, start, count, output, BinaryPrimitives.WriteDoubleLittleEndian);
 
     public override (byte[]? Min, byte[]? Max) MinMax()
     {

@@ -34,26 +34,8 @@ internal sealed class IntegerColumnBuffer<T>(ColumnLayout layout) : ColumnBuffer
 
     public override int FixedPlainSize => Size;
 
-    public override void WritePlain(int start, int count, ByteBuffer output)
-    {
-        for (var end = start + count; start < end; start += count)
-        {
-            var values = _values.Piece(start, end - start);
-            count = values.Length;
-            if (BitConverter.IsLittleEndian)
-            {
-                // PLAIN is the in-memory layout on a little-endian machine.
-                output.Write(MemoryMarshal.AsBytes(values));
-                continue;
-            }
-            var target = output.GetSpan(values.Length * Size);
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i].WriteLittleEndian(target[(i * Size)..]);
-            }
-            output.Advance(values.Length * Size);
-        }
-    }
+    public override void WritePlain(int start, int count, ByteBuffer output) =>
+        FixedWidthPlain.Write(_values, start, count, output, (target, value) => value.WriteLittleEndian(target));
 
     public override (byte[]? Min, byte[]? Max) MinMax()
     {
