@@ -14,10 +14,11 @@ public static class ReadAhead
     // About 2,000 records (8 MB of 4 KB frames): enough to ride out a views.db commit or checkpoint on
     // the consuming side without stopping the reading one.
     private const int QueuedChunks = 64;
+    private const long WindowRecords = 50_000;
 
     /// <summary>
     /// Records with <paramref name="from"/> ≤ seq ≤ <paramref name="to"/>, in seq order, read on their own
-    /// connection (one consistent snapshot). A damaged record throws here, at its place in the order.
+    /// connection in windows of 50,000 records. A damaged record throws here, at its place in the order.
     /// Disposing the enumerator stops the reading thread.
     /// </summary>
     public static IEnumerable<Records.JournalRecord> ReadSeqRangeAhead(this JournalReader reader, long from, long to) =>
@@ -79,13 +80,25 @@ public static class ReadAhead
             try
             {
                 using var own = JournalReader.Open(dataDirectory);
-                foreach (var record in own.ReadSeqRange(from, to))
+                // Read in windows, each its own short read transaction: one statement over millions of records
+                // would hold a snapshot for the whole pass, and the writer's log could not be reset meanwhile.
+                for (var window = from; window <= to; window += WindowRecords)
                 {
-                    chunk.Add(transform(record));
-                    if (chunk.Count == ChunkRecords)
+                    var windowEnd = to - window < WindowRecords ? to : window + WindowRecords - 1;
+                    var read = 0;
+                    foreach (var record in own.ReadSeqRange(window, windowEnd))
                     {
-                        queue.Add([.. chunk], stop);
-                        chunk.Clear();
+                        read++;
+                        chunk.Add(transform(record));
+                        if (chunk.Count == ChunkRecords)
+                        {
+                            queue.Add([.. chunk], stop);
+                            chunk.Clear();
+                        }
+                    }
+                    if (read == 0)
+                    {
+                        break; // past the journal's tail (seqs have no gaps)
                     }
                 }
             }

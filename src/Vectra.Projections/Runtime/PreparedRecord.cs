@@ -6,12 +6,20 @@ namespace Vectra.Projections.Runtime;
 /// <summary>A record with what each projection prepared from it (see <see cref="IProjection.Prepare"/>), by projection index.</summary>
 internal readonly record struct PreparedRecord(JournalRecord Record, object?[]? Prepared)
 {
-    /// <summary>Prepares <paramref name="record"/> for every projection; a failed preparation is kept, to be thrown when the record is applied.</summary>
-    public static PreparedRecord Of(JournalRecord record, IReadOnlyList<IProjection> projections)
+    /// <summary>
+    /// Prepares <paramref name="record"/> for every projection that has not passed it yet (<paramref name="checkpoints"/>,
+    /// which only grow, may be read while the applying thread moves them); a failed preparation is kept, to be thrown
+    /// when the record is applied.
+    /// </summary>
+    public static PreparedRecord Of(JournalRecord record, IReadOnlyList<IProjection> projections, long[] checkpoints)
     {
         object?[]? prepared = null;
         for (var i = 0; i < projections.Count; i++)
         {
+            if (record.Seq <= Volatile.Read(ref checkpoints[i]))
+            {
+                continue;
+            }
             object? value;
             try
             {

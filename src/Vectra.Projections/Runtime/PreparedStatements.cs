@@ -65,6 +65,8 @@ internal sealed class ParameterizedStatement(Statement statement) : IDisposable
                 _positions[i] = statement.IndexOf(parameters[i].Name);
             }
             _bound = new object?[parameters.Length];
+            // Bindings are kept between runs; another set of names must not inherit the last one's values.
+            statement.Reset();
         }
         for (var i = 0; i < parameters.Length; i++)
         {

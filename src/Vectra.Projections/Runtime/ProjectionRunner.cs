@@ -139,7 +139,7 @@ public sealed class ProjectionRunner : IDisposable
             : _journal.ReadSeqRange(afterSeq + 1, to).Select(Prepare);
     }
 
-    private PreparedRecord Prepare(JournalRecord record) => PreparedRecord.Of(record, _projections);
+    private PreparedRecord Prepare(JournalRecord record) => PreparedRecord.Of(record, _projections, _checkpoints);
 
     /// <summary>Catches up, then applies new records as they are committed, until cancelled.</summary>
     public async Task FollowAsync(CommitSignal? signal, CancellationToken cancellation)

@@ -24,10 +24,20 @@ internal sealed class BinaryEventWatch(Action<string, int, int> onBinaryEvent) :
 
     public void OnNext(string value)
     {
-        if (value.StartsWith(BinaryEventPrefix, StringComparison.Ordinal))
+        if (!value.StartsWith(BinaryEventPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+        try
         {
             var (name, attachments) = Describe(value);
             onBinaryEvent(name, attachments, value.Length);
+        }
+        catch (Exception)
+        {
+            // This runs inside SocketIOClient's receive loop: nothing may escape into it (a throw there
+            // would end the loop and silence the connection). Refusing is best effort: at shutdown the
+            // queue may already be closed.
         }
     }
 
@@ -55,8 +65,9 @@ internal sealed class BinaryEventWatch(Action<string, int, int> onBinaryEvent) :
             var first = array.RootElement.GetArrayLength() > 0 ? array.RootElement[0] : default;
             return (first.ValueKind == JsonValueKind.String ? first.GetString()! : "?", attachments);
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a name that is not well-formed Unicode.
             return ("?", attachments);
         }
     }

@@ -25,6 +25,17 @@ public sealed class ReadAheadTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_across_its_windows_to_the_tail_when_asked_for_everything()
+    {
+        await AppendAsync(120_000);
+        using var reader = JournalReader.Open(_folder.Path);
+
+        var seqs = reader.ReadSeqRangeAhead(49_990, long.MaxValue).Select(record => record.Seq).ToList();
+
+        Assert.Equal(Enumerable.Range(49_990, 120_000 - 49_990 + 1).Select(n => (long)n), seqs);
+    }
+
+    [Fact]
     public async Task A_damaged_record_throws_at_its_place_after_the_records_before_it()
     {
         await AppendAsync(1_000);

@@ -7,13 +7,15 @@ internal ref struct ArrayElements
     private int _position;
     private readonly int _end;
 
-    /// <summary>Walks the array at <paramref name="value"/> (a range of <paramref name="json"/> starting with <c>[</c>).</summary>
+    /// <summary>Walks the array at <paramref name="value"/> (a range of <paramref name="json"/> holding <c>[</c>…, whitespace before it allowed).</summary>
     public ArrayElements(ReadOnlySpan<byte> json, Range value)
     {
         _json = json;
         (_position, var length) = value.GetOffsetAndLength(json.Length);
         _end = _position + length;
-        if (length == 0 || json[_position] != (byte)'[')
+        // Stored args may have whitespace around the array (the journal allows it).
+        _position = JsonSkip.Whitespace(json[.._end], _position);
+        if (_position >= _end || json[_position] != (byte)'[')
         {
             MalformedJson.Throw(_position, "an array");
         }

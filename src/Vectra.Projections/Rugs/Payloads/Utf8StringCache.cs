@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Vectra.Projections.Rugs.Payloads;
 
 /// <summary>
@@ -23,7 +21,8 @@ internal sealed class Utf8StringCache
             return _value;
         }
         _value = JsonScalar.Text(value);
-        _bytes = _value is null ? [] : Encoding.UTF8.GetBytes(_value);
+        // The raw (still escaped) bytes are what the next value is compared with: equal raw text, equal string.
+        _bytes = value[1..^1].ToArray();
         return _value;
     }
 }
