@@ -112,6 +112,19 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options) : IDisposa
 
     public void Dispose()
     {
+        // A writer abandoned before its flush may still be compressing early pages: let them end, observed.
+        foreach (var page in _earlyPages)
+        {
+            try
+            {
+                page.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The file is being abandoned; its pages are not needed.
+            }
+        }
+        _earlyPages.Clear();
         _body.Dispose();
         _header.Dispose();
         _chunk.Dispose();
