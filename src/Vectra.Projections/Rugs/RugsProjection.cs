@@ -26,8 +26,6 @@ public sealed class RugsProjection : IProjection
     // Used by Prepare only, which the read-ahead thread and (replaying a failed batch) the applying thread may both call.
     private readonly GameStateScanner _scanner = new();
     private readonly Lock _scanning = new();
-    // The payload of the record being applied, as Prepare read it.
-    private GameStateFields _fields = new();
     private readonly TradeScanner _trades = new();
     private readonly Dictionary<string, GameRow> _games = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TickLedger> _ledgers = new(StringComparer.Ordinal);
@@ -85,8 +83,7 @@ public sealed class RugsProjection : IProjection
         switch (record.Event)
         {
             case "gameStateUpdate" when prepared is GameStateFields fields:
-                _fields = fields;
-                ApplyGameState(record, views);
+                ApplyGameState(record, fields, views);
                 break;
             case "standard/newTrade":
                 ApplyTrade(record, views);
@@ -129,57 +126,57 @@ public sealed class RugsProjection : IProjection
         }
     }
 
-    private void ApplyGameState(JournalRecord record, ViewsTransaction views)
+    private void ApplyGameState(JournalRecord record, GameStateFields fields, ViewsTransaction views)
     {
-        if (_fields.HasHistory)
+        if (fields.HasHistory)
         {
-            ApplyHistory(record, views);
+            ApplyHistory(record, fields, views);
         }
-        if (_fields.GameId is not { } gameId)
+        if (fields.GameId is not { } gameId)
         {
             return;
         }
         Effects.GameStateGameId = gameId;
         var game = Game(views, gameId, create: true)!;
-        var phase = _fields.Phase;
+        var phase = fields.Phase;
         game.Saw(record.Seq, record.Ts, phase);
-        game.Hash(_fields.ServerSeedHash);
+        game.Hash(fields.ServerSeedHash);
         if (phase is not (GamePhase.Active or GamePhase.Rugged))
         {
             return;
         }
-        var liveTick = phase == GamePhase.Active ? _fields.TickCount : RugTickOf(_fields) is { } rug && _fields.TickCount == rug ? rug : null;
-        if (phase == GamePhase.Rugged && RugTickOf(_fields) is { } rugTick)
+        var liveTick = phase == GamePhase.Active ? fields.TickCount : RugTickOf(fields) is { } rug && fields.TickCount == rug ? rug : null;
+        if (phase == GamePhase.Rugged && RugTickOf(fields) is { } rugTick)
         {
-            game.Rugged(rugTick, PriceAt(rugTick) ?? (_fields.TickCount == rugTick ? _fields.Price : null));
+            game.Rugged(rugTick, PriceAt(fields, rugTick) ?? (fields.TickCount == rugTick ? fields.Price : null));
         }
-        if (phase == GamePhase.Active && _fields.TickCount == 0)
+        if (phase == GamePhase.Active && fields.TickCount == 0)
         {
             game.Started(record.Ts);
         }
         var ledger = Ledger(views, gameId);
-        if (liveTick is { } tick && (_fields.Price ?? PriceAt(tick)) is { } price && ledger.TakeLive(tick))
+        if (liveTick is { } tick && (fields.Price ?? PriceAt(fields, tick)) is { } price && ledger.TakeLive(tick))
         {
             GamesTables.UpsertTick(views, gameId, tick, price, record.Seq, record.Ts, backfilled: false);
             _liveTouched.Add(gameId);
         }
-        foreach (var known in _fields.PartialPrices)
+        foreach (var known in fields.PartialPrices)
         {
             if (known.Tick != liveTick && ledger.TakeBackfill(known.Tick))
             {
                 GamesTables.UpsertTick(views, gameId, known.Tick, known.Price, record.Seq, record.Ts, backfilled: true);
             }
         }
-        if (_fields.HasRootPrices)
+        if (fields.HasRootPrices)
         {
-            BackfillFromSnapshot(record, views, gameId, ledger, liveTick);
+            BackfillFromSnapshot(record, fields, views, gameId, ledger, liveTick);
         }
     }
 
     /// <summary>The connect snapshot's root <c>prices</c> holds the game so far: ticks 0..tickCount.</summary>
-    private void BackfillFromSnapshot(JournalRecord record, ViewsTransaction views, string gameId, TickLedger ledger, int? liveTick)
+    private static void BackfillFromSnapshot(JournalRecord record, GameStateFields fields, ViewsTransaction views, string gameId, TickLedger ledger, int? liveTick)
     {
-        var prices = JsonSerializer.Deserialize<double[]>(record.Args.AsSpan()[_fields.RootPrices]);
+        var prices = JsonSerializer.Deserialize<double[]>(record.Args.AsSpan()[fields.RootPrices]);
         if (prices is null)
         {
             return;
@@ -193,10 +190,10 @@ public sealed class RugsProjection : IProjection
         }
     }
 
-    private void ApplyHistory(JournalRecord record, ViewsTransaction views)
+    private void ApplyHistory(JournalRecord record, GameStateFields fields, ViewsTransaction views)
     {
         _completeRichness ??= CompleteGamesTables.LoadRichness(views);
-        foreach (var entry in _fields.History)
+        foreach (var entry in fields.History)
         {
             if (_completeRichness.TryGetValue(entry.Id, out var stored) && stored >= entry.Richness)
             {
@@ -292,9 +289,9 @@ public sealed class RugsProjection : IProjection
     private static int? RugTickOf(GameStateFields fields) =>
         fields.PartialEndTick ?? (fields.PartialPrices.Count > 0 ? fields.PartialPrices.Max(p => p.Tick) : fields.TickCount);
 
-    private double? PriceAt(int tick)
+    private static double? PriceAt(GameStateFields fields, int tick)
     {
-        foreach (var known in _fields.PartialPrices)
+        foreach (var known in fields.PartialPrices)
         {
             if (known.Tick == tick)
             {

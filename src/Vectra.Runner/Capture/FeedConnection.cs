@@ -98,7 +98,7 @@ internal sealed class FeedConnection(
         Interlocked.Exchange(ref _lastFrameTimestamp, time.GetTimestamp());
         var reason = $"the feed sent event '{eventName}' with {attachments} binary attachment(s); SocketIOClient does not deliver events with binary attachments, so it was not captured.";
         queue.AddSystem(system.RefusedOf(Number, reason, headerLength));
-        warn($"a frame could not be journaled and was replaced by {SystemRecords.Refused}: {reason}");
+        warn(SystemRecords.RefusalWarning(reason));
     }
 
     private void OnFrame(ReceivedFrame frame)

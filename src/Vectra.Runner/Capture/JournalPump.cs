@@ -112,7 +112,7 @@ internal sealed class JournalPump(
 
     private NewRecord Refused(NewRecord record, string reason)
     {
-        warn($"a frame could not be journaled unchanged and was replaced by {SystemRecords.Refused}: {reason}");
+        warn(SystemRecords.RefusalWarning(reason));
         return system.RefusedOf(record.Conn, reason, record.Args.Length);
     }
 }

@@ -43,6 +43,9 @@ internal sealed class SystemRecords(Guid session, TimeProvider time)
 
     public NewRecord RefusedOf(int conn, string reason, long bytes) => Make(Refused, conn, new { reason, bytes });
 
+    /// <summary>What the capture logs when it journals a refusal in a frame's place.</summary>
+    public static string RefusalWarning(string reason) => $"a frame could not be journaled unchanged and was replaced by {Refused}: {reason}";
+
     /// <summary>Microseconds since the epoch, now, from the injected clock.</summary>
     public long Now() => MetaTime.FromDateTimeOffset(time.GetUtcNow());
 
