@@ -125,6 +125,10 @@ internal sealed class JournalPump(
             }
         }
         queue.Took((int)(dropped - framesTaken));
+        if (queue.TakeLostCount() is var lost and > 0)
+        {
+            kept.Add(system.OverflowOf(lost));
+        }
         if (kept.Count > 0)
         {
             await StoreAsync(kept).ConfigureAwait(false);
