@@ -17,43 +17,8 @@ internal static class SqliteOpener
         return connection;
     }
 
-    /// <summary>
-    /// A reader's connection; it never writes and sees only committed transactions. It reads the schema
-    /// at once, so a file that is not a database fails here. In a folder this process cannot write (a
-    /// read-only mount, an immutable folder) SQLite cannot create the WAL index beside the file; when no
-    /// write-ahead log is left to apply, the file is complete and is read as immutable instead.
-    /// </summary>
-    public static SqliteConnection OpenReader(string path)
-    {
-        SqliteConnection connection;
-        try
-        {
-            connection = OpenChecked(path);
-        }
-        catch (SqliteException cannotOpen) when (cannotOpen.SqliteErrorCode is 14 or 8 && !HasWriteAheadLog(path))
-        {
-            connection = OpenChecked(new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1");
-        }
-        JournalSchema.Execute(connection, "PRAGMA query_only=1");
-        return connection;
-    }
-
-    private static SqliteConnection OpenChecked(string dataSource)
-    {
-        var connection = Open(dataSource, SqliteOpenMode.ReadOnly);
-        try
-        {
-            JournalSchema.Execute(connection, "SELECT count(*) FROM sqlite_master");
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    private static bool HasWriteAheadLog(string path) => new FileInfo(path + "-wal") is { Exists: true, Length: > 0 };
+    /// <summary>A reader's connection; it never writes and sees only committed transactions (see <see cref="ReadOnlyDatabase"/>).</summary>
+    public static SqliteConnection OpenReader(string path) => ReadOnlyDatabase.Open(path);
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode)
     {

@@ -25,7 +25,8 @@ internal static class TailCheck
         {
             throw new JournalCorruptException(row.Record.Seq,
                 $"the last record of {Path.GetFullPath(files.Database)}, meta_seq {row.Record.Seq}, fails its checksum: the journal is damaged " +
-                $"(damaged bytes, or a journal.db-wal left from another database), so nothing was appended. Keep a copy of {Path.GetFullPath(files.DataDirectory)}, then run `vectra verify`.");
+                $"(damaged bytes, or a journal.db-wal left from another database), so nothing was written. Keep a copy of {Path.GetFullPath(files.DataDirectory)}, then run `vectra verify`; " +
+                "a journal.db-wal copied in from elsewhere can be moved away (keep it) and verify run again.");
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class DurableFile : IDisposable
 {
     private readonly string _path;
     private readonly string _temporary;
-    private readonly FileStream _stream;
+    private readonly FileLimitGuard _stream;
     private bool _committed;
 
     /// <summary>Starts writing <paramref name="path"/> (its folder is created).</summary>
@@ -22,7 +22,7 @@ public sealed class DurableFile : IDisposable
         _path = path;
         _temporary = path + ".tmp";
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _stream = new FileStream(_temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        _stream = new FileLimitGuard(new FileStream(_temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));
     }
 
     /// <summary>Where the bytes go until <see cref="Commit"/>.</summary>
@@ -40,7 +40,7 @@ public sealed class DurableFile : IDisposable
     /// <summary>Makes the bytes durable and puts them at the final path.</summary>
     public void Commit()
     {
-        _stream.Flush(flushToDisk: true);
+        _stream.FlushToDisk(true);
         _stream.Dispose();
         File.Move(_temporary, _path, overwrite: true);
         _committed = true;
