@@ -40,7 +40,7 @@ public sealed class RugsProjection : IProjection
     public string Name => "rugs";
 
     /// <inheritdoc/>
-    public int Version => 3;
+    public int Version => 4;
 
     /// <inheritdoc/>
     public void Create(ViewsTransaction views)
