@@ -1,0 +1,153 @@
+using Microsoft.Data.Sqlite;
+using Vectra.Journal.CrashChild;
+using Vectra.Journal.Errors;
+using Vectra.Journal.Reading;
+using Vectra.Journal.Tests.Crash;
+using Vectra.Journal.Verification;
+using Vectra.Tests.Common;
+
+namespace Vectra.Journal.Tests.PowerLoss;
+
+/// <summary>
+/// Crash points for one durability policy: a crash child appends under the recording shim, is killed
+/// at a random moment, the power cut is applied to its files, and every record it acknowledged (in
+/// this round or any before) is looked up with the product's reader and <c>verify</c>.
+/// </summary>
+internal static class PowerLossRun
+{
+    private const int MaxAcksBeforeKill = 100;
+
+    /// <summary>
+    /// Runs <paramref name="crashPoints"/> cuts. With <paramref name="startFromDurableJournal"/> the folder
+    /// first gets a journal from an <c>always</c> child killed without the shim, taken as what the disk
+    /// holds; otherwise the first child creates the journal under the shim.
+    /// </summary>
+    public static async Task<PowerLossOutcome> RunAsync(string durability, int writers, int crashPoints, int seed, bool startFromDurableJournal = false)
+    {
+        using var folder = new TempFolder();
+        var data = folder.File("data");
+        Directory.CreateDirectory(data);
+        var random = new Random(seed);
+        var outcome = new PowerLossOutcome(durability);
+        var acknowledged = new Dictionary<long, long>();
+        long tail = 0;
+        if (startFromDurableJournal)
+        {
+            foreach (var (seq, index) in await WriteDurableJournalAsync(data))
+            {
+                acknowledged[seq] = index;
+                tail = Math.Max(tail, seq);
+            }
+        }
+        var start = PowerCut.ModelledFiles(data);
+        for (var point = 0; point < crashPoints; point++)
+        {
+            var log = folder.File($"operations-{point}.log");
+            var acks = await RunUntilKilledAsync(data, log, point, durability, writers, tail, random, outcome);
+            if (acks is null)
+            {
+                break;
+            }
+            var replay = PowerCut.Replay(start, FileOperationLog.Read(log));
+            var unexplained = replay.DifferencesFromDisk(data);
+            if (unexplained.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"{durability} crash point {point}: the shim's log does not explain the files the child left, so no power cut can be simulated: {string.Join("; ", unexplained)}");
+            }
+            var cut = replay.Cut(random);
+            Replace(data, cut.Files);
+            File.Delete(log);
+            outcome.CrashPoints++;
+            outcome.Acknowledged += acks.Length;
+            outcome.UnsyncedChangesCut += cut.ChangesCut;
+            foreach (var (seq, index) in acks)
+            {
+                acknowledged[seq] = index;
+            }
+            tail = CheckAcknowledged(data, acknowledged, $"crash point {point} ({acks.Length} acks; {cut.Description})", outcome);
+            start = PowerCut.ModelledFiles(data);
+        }
+        return outcome;
+    }
+
+    /// <summary>The child's acks, or null when it could not open the journal (recorded as damage: no crash point can follow).</summary>
+    private static async Task<(long Seq, long Index)[]?> RunUntilKilledAsync(
+        string data, string log, int point, string durability, int writers, long tail, Random random, PowerLossOutcome outcome)
+    {
+        using var child = new CrashChildProcess(data, firstIndex: point * 1_000_000L, durability, writers, FileOperationRecorder.EnvironmentFor(data, log));
+        var opened = await child.WaitForOpenAsync(TimeSpan.FromSeconds(60));
+        if (opened is null)
+        {
+            child.Kill();
+            var error = child.Errors.FirstOrDefault(line => line.Contains("exception", StringComparison.OrdinalIgnoreCase)) ?? string.Join(' ', child.Errors);
+            outcome.Damage.Add($"crash point {point}: the writer could not open the journal the last cut left: {error}");
+            return null;
+        }
+        if (opened != tail)
+        {
+            outcome.Damage.Add($"crash point {point}: the writer reopened at seq {opened}, the reader had seen {tail}");
+        }
+        await child.WaitForAcksAsync(random.Next(0, MaxAcksBeforeKill), TimeSpan.FromSeconds(30));
+        await Task.Delay(random.Next(0, 20));
+        child.Kill();
+        return child.Acks.ToArray();
+    }
+
+    /// <summary>A journal whose every file, the WAL included, is on disk and named there: written by a SIGKILLed child, no power cut.</summary>
+    private static async Task<(long Seq, long Index)[]> WriteDurableJournalAsync(string data)
+    {
+        using var child = new CrashChildProcess(data, firstIndex: 900_000_000L, "always");
+        await child.Opened.WaitAsync(TimeSpan.FromSeconds(60));
+        await child.WaitForAcksAsync(50, TimeSpan.FromSeconds(30));
+        child.Kill();
+        return child.Acks.ToArray();
+    }
+
+    /// <summary>The data folder as the power cut left it: nothing else survives, not even the wal-index.</summary>
+    private static void Replace(string data, IReadOnlyDictionary<string, byte[]> files)
+    {
+        foreach (var path in Directory.GetFiles(data))
+        {
+            File.Delete(path);
+        }
+        foreach (var (name, bytes) in files)
+        {
+            File.WriteAllBytes(Path.Combine(data, name), bytes);
+        }
+    }
+
+    /// <summary>Looks up every acknowledged record with the product's reader; returns the journal's tail.</summary>
+    private static long CheckAcknowledged(string data, Dictionary<long, long> acknowledged, string crashPoint, PowerLossOutcome outcome)
+    {
+        var stored = new Dictionary<long, byte[]>();
+        try
+        {
+            var report = JournalVerifier.Verify(data);
+            if (!report.Clean)
+            {
+                outcome.Damage.Add($"{crashPoint}: verify found {report.BadChecksums.Count} bad checksums, {report.MissingRanges.Count} gaps, " +
+                    $"{report.DuplicateSeqs.Count} duplicates, {string.Join("; ", report.IntegrityProblems)}");
+            }
+            using var reader = JournalReader.Open(data);
+            stored = reader.ReadSeqRange(1, long.MaxValue).ToDictionary(record => record.Seq, record => record.Args);
+        }
+        catch (Exception e) when (e is SqliteException or JournalException)
+        {
+            outcome.Damage.Add($"{crashPoint}: the journal cannot be read: {e.Message}");
+        }
+        outcome.AcknowledgedChecks += acknowledged.Count;
+        var lost = acknowledged
+            .Where(ack => !stored.TryGetValue(ack.Key, out var args) || !args.AsSpan().SequenceEqual(CrashPayload.For(ack.Value)))
+            .Select(ack => ack.Key)
+            .Order()
+            .ToList();
+        if (lost.Count > 0)
+        {
+            outcome.Lost += lost.Count;
+            outcome.Losses.Add($"{crashPoint}: {lost.Count} acknowledged records lost, seqs {lost[0]}..{lost[^1]}; the journal now ends at {(stored.Count == 0 ? 0 : stored.Keys.Max())}");
+            lost.ForEach(seq => acknowledged.Remove(seq));
+        }
+        return stored.Count == 0 ? 0 : stored.Keys.Max();
+    }
+}
