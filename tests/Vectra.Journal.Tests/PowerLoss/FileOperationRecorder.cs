@@ -4,6 +4,11 @@ using System.Diagnostics;
 namespace Vectra.Journal.Tests.PowerLoss;
 
 /// <summary>The LD_PRELOAD shim <c>file_operation_recorder.c</c>, compiled once per test run with the machine's C compiler.</summary>
+/// <remarks>
+/// Failure policy: no <c>cc</c>, or a failed compile, throws and fails every power-loss test with what
+/// to install; nothing is skipped. A shim that did not load shows up as files the log does not explain,
+/// which <see cref="PowerCut.DifferencesFromDisk"/> reports and the run turns into a failure.
+/// </remarks>
 internal static class FileOperationRecorder
 {
     private static readonly Lazy<string> Library = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);

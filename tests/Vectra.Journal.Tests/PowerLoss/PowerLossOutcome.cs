@@ -22,10 +22,16 @@ internal sealed class PowerLossOutcome(string durability)
     /// <summary>One line per cut that lost acknowledged records.</summary>
     public List<string> Losses { get; } = [];
 
+    /// <summary>Cuts that lost acknowledged records from a journal <c>verify</c> still calls clean: losses only the acks reveal.</summary>
+    public int LossesFromCleanJournals { get; set; }
+
+    /// <summary>One line per cut: its acks and what it did to each file.</summary>
+    public List<string> Cuts { get; } = [];
+
     /// <summary>Unsynced changes a cut threw away or tore, over all files and cuts: the model did cut something.</summary>
     public int UnsyncedChangesCut { get; set; }
 
     public override string ToString() =>
         $"{Durability}: {CrashPoints} crash points, {Acknowledged} acks, {AcknowledgedChecks} ack checks, {Lost} acknowledged records lost, " +
-        $"{UnsyncedChangesCut} unsynced changes cut, {Damage.Count} damaged journals";
+        $"{LossesFromCleanJournals} cuts lost them from a journal verify calls clean, {UnsyncedChangesCut} unsynced changes cut, {Damage.Count} damage reports";
 }

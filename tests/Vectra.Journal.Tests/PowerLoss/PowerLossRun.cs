@@ -65,7 +65,9 @@ internal static class PowerLossRun
             {
                 acknowledged[seq] = index;
             }
-            tail = CheckAcknowledged(data, acknowledged, $"crash point {point} ({acks.Length} acks; {cut.Description})", outcome);
+            var crashPoint = $"crash point {point} ({acks.Length} acks; {cut.Description})";
+            outcome.Cuts.Add(crashPoint);
+            tail = CheckAcknowledged(data, acknowledged, crashPoint, outcome);
             start = PowerCut.ModelledFiles(data);
         }
         return outcome;
@@ -121,6 +123,7 @@ internal static class PowerLossRun
     private static long CheckAcknowledged(string data, Dictionary<long, long> acknowledged, string crashPoint, PowerLossOutcome outcome)
     {
         var stored = new Dictionary<long, byte[]>();
+        var damageBefore = outcome.Damage.Count;
         try
         {
             var report = JournalVerifier.Verify(data);
@@ -145,6 +148,7 @@ internal static class PowerLossRun
         if (lost.Count > 0)
         {
             outcome.Lost += lost.Count;
+            outcome.LossesFromCleanJournals += outcome.Damage.Count == damageBefore ? 1 : 0;
             outcome.Losses.Add($"{crashPoint}: {lost.Count} acknowledged records lost, seqs {lost[0]}..{lost[^1]}; the journal now ends at {(stored.Count == 0 ? 0 : stored.Keys.Max())}");
             lost.ForEach(seq => acknowledged.Remove(seq));
         }
