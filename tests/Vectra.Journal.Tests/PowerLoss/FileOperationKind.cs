@@ -23,4 +23,7 @@ internal enum FileOperationKind
 
     /// <summary>The file's name was removed (logged after the unlink succeeded).</summary>
     Unlink = 7,
+
+    /// <summary>Bytes the child wrote to its stdout, where it prints its acks (logged before the write).</summary>
+    Output = 8,
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 
 namespace Vectra.Journal.Tests.PowerLoss;
@@ -29,7 +30,7 @@ internal static class FileOperationLog
             var nameLength = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
             var offset = BinaryPrimitives.ReadInt64LittleEndian(header[8..]);
             var length = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
-            var dataLength = kind == FileOperationKind.Write ? length : 0;
+            var dataLength = kind is FileOperationKind.Write or FileOperationKind.Output ? length : 0;
             var end = at + HeaderBytes + nameLength + dataLength;
             if (end > bytes.Length)
             {
@@ -41,5 +42,26 @@ internal static class FileOperationLog
             at = end;
         }
         return operations;
+    }
+
+    /// <summary>The acks (seq, index) among the first <paramref name="count"/> operations: what the child had printed by then.</summary>
+    public static List<(long Seq, long Index)> AcksAmong(IReadOnlyList<FileOperation> operations, int count)
+    {
+        var output = new StringBuilder();
+        foreach (var operation in operations.Take(count).Where(operation => operation.Kind == FileOperationKind.Output))
+        {
+            output.Append(Encoding.UTF8.GetString(operation.Data.Span));
+        }
+        var acks = new List<(long Seq, long Index)>();
+        var lines = output.ToString().Split('\n');
+        foreach (var line in lines[..^1]) // the last piece has no newline yet: a line still being printed
+        {
+            var parts = line.Split(' ');
+            if (parts is ["ack", var seq, var index])
+            {
+                acks.Add((long.Parse(seq, CultureInfo.InvariantCulture), long.Parse(index, CultureInfo.InvariantCulture)));
+            }
+        }
+        return acks;
     }
 }

@@ -41,7 +41,7 @@ internal sealed class PowerCut
                 durableNames = new Dictionary<string, FileHistory>(current);
                 continue;
             }
-            if (!IsModelled(operation.Name))
+            if (operation.Kind == FileOperationKind.Output || !IsModelled(operation.Name))
             {
                 continue;
             }

@@ -28,10 +28,13 @@ internal sealed class PowerLossOutcome(string durability)
     /// <summary>One line per cut: its acks and what it did to each file.</summary>
     public List<string> Cuts { get; } = [];
 
+    /// <summary>Cuts placed among the child's writes to journal.db (checkpoints), where the kill alone rarely lands.</summary>
+    public int CutsWhileWritingDatabase { get; set; }
+
     /// <summary>Unsynced changes a cut threw away or tore, over all files and cuts: the model did cut something.</summary>
     public int UnsyncedChangesCut { get; set; }
 
     public override string ToString() =>
         $"{Durability}: {CrashPoints} crash points, {Acknowledged} acks, {AcknowledgedChecks} ack checks, {Lost} acknowledged records lost, " +
-        $"{LossesFromCleanJournals} cuts lost them from a journal verify calls clean, {UnsyncedChangesCut} unsynced changes cut, {Damage.Count} damage reports";
+        $"{LossesFromCleanJournals} cuts lost them from a journal verify calls clean, {UnsyncedChangesCut} unsynced changes cut, {CutsWhileWritingDatabase} cuts amid journal.db writes, {Damage.Count} damage reports";
 }

@@ -16,6 +16,7 @@ namespace Vectra.Journal.Tests.PowerLoss;
 internal static class PowerLossRun
 {
     private const int MaxAcksBeforeKill = 100;
+    private const string DatabaseFile = "journal.db";
 
     /// <summary>
     /// Runs <paramref name="crashPoints"/> cuts. With <paramref name="startFromDurableJournal"/> the folder
@@ -43,34 +44,70 @@ internal static class PowerLossRun
         for (var point = 0; point < crashPoints; point++)
         {
             var log = folder.File($"operations-{point}.log");
-            var acks = await RunUntilKilledAsync(data, log, point, durability, writers, tail, random, outcome);
-            if (acks is null)
+            var seenByTest = await RunUntilKilledAsync(data, log, point, durability, writers, tail, random, outcome);
+            if (seenByTest is null)
             {
                 break;
             }
-            var replay = PowerCut.Replay(start, FileOperationLog.Read(log));
-            var unexplained = replay.DifferencesFromDisk(data);
+            var operations = FileOperationLog.Read(log);
+            var replay = PowerCut.Replay(start, operations);
+            var unexplained = replay.DifferencesFromDisk(data).ToList();
+            var printed = FileOperationLog.AcksAmong(operations, operations.Count);
+            unexplained.AddRange(seenByTest.Except(printed).Take(1).Select(ack => $"the child printed ack {ack.Seq} but the log has no such output"));
             if (unexplained.Count > 0)
             {
                 throw new InvalidOperationException(
-                    $"{durability} crash point {point}: the shim's log does not explain the files the child left, so no power cut can be simulated: {string.Join("; ", unexplained)}");
+                    $"{durability} crash point {point}: the shim's log does not explain what the child did, so no power cut can be simulated: {string.Join("; ", unexplained)}");
             }
-            var cut = replay.Cut(random);
+            var (cutAt, when) = ChooseCutPosition(operations, random, outcome);
+            var cut = (cutAt == operations.Count ? replay : PowerCut.Replay(start, operations.Take(cutAt).ToList())).Cut(random);
+            var acks = FileOperationLog.AcksAmong(operations, cutAt);
             Replace(data, cut.Files);
             File.Delete(log);
             outcome.CrashPoints++;
-            outcome.Acknowledged += acks.Length;
+            outcome.Acknowledged += acks.Count;
             outcome.UnsyncedChangesCut += cut.ChangesCut;
             foreach (var (seq, index) in acks)
             {
                 acknowledged[seq] = index;
             }
-            var crashPoint = $"crash point {point} ({acks.Length} acks; {cut.Description})";
+            var crashPoint = $"crash point {point} ({when}, {acks.Count} acks printed before it; {cut.Description})";
             outcome.Cuts.Add(crashPoint);
             tail = CheckAcknowledged(data, acknowledged, crashPoint, outcome);
             start = PowerCut.ModelledFiles(data);
         }
         return outcome;
+    }
+
+    /// <summary>
+    /// How many logged operations happen before the power fails; the rest never happen. The cut falls
+    /// after the child printed <c>open</c> (the journal and its schema exist: before that no record can
+    /// be acknowledged, and a journal cut during its creation is the readers' business, not the acks').
+    /// If the child then wrote journal.db (a checkpoint, which the kill itself almost never lands in:
+    /// no ack arrives meanwhile), usually among those writes; otherwise at the kill or a random point.
+    /// </summary>
+    private static (int Position, string When) ChooseCutPosition(IReadOnlyList<FileOperation> operations, Random random, PowerLossOutcome outcome)
+    {
+        var opened = operations.Count;
+        for (var i = 0; i < operations.Count && opened == operations.Count; i++)
+        {
+            opened = operations[i].Kind == FileOperationKind.Output ? i + 1 : opened;
+        }
+        var databaseWrites = Enumerable.Range(opened, operations.Count - opened)
+            .Where(i => operations[i] is { Kind: FileOperationKind.Write, Name: DatabaseFile })
+            .ToList();
+        if (databaseWrites.Count > 0 && random.Next(3) > 0)
+        {
+            outcome.CutsWhileWritingDatabase++;
+            var position = databaseWrites[random.Next(databaseWrites.Count)] + random.Next(2);
+            return (position, $"cut at operation {position} of {operations.Count}, amid {databaseWrites.Count} journal.db writes");
+        }
+        if (random.Next(2) == 0)
+        {
+            return (operations.Count, $"cut at the kill, after {operations.Count} operations");
+        }
+        var anywhere = random.Next(opened, operations.Count + 1);
+        return (anywhere, $"cut at operation {anywhere} of {operations.Count}");
     }
 
     /// <summary>The child's acks, or null when it could not open the journal (recorded as damage: no crash point can follow).</summary>
@@ -82,7 +119,7 @@ internal static class PowerLossRun
         if (opened is null)
         {
             child.Kill();
-            var error = child.Errors.FirstOrDefault(line => line.Contains("exception", StringComparison.OrdinalIgnoreCase)) ?? string.Join(' ', child.Errors);
+            var error = child.Errors.FirstOrDefault(line => line.StartsWith("Unhandled exception", StringComparison.Ordinal)) ?? string.Join(' ', child.Errors);
             outcome.Damage.Add($"crash point {point}: the writer could not open the journal the last cut left: {error}");
             return null;
         }

@@ -12,10 +12,13 @@
  *    never reached the file; the test tolerates exactly that for the log's last record);
  *  - syncs, creations and unlinks are logged AFTER they succeed, so a sync the process could not
  *    have seen complete is never counted as durable.
+ * Writes to stdout (where the crash child prints its acks; .NET writes it through a dup of fd 1, so
+ * stdout is recognised by its inode) are logged too, with their bytes, so the
+ * test knows which acks were printed before any point of the log and can cut the power there.
  * The log is written with plain write(): the page cache survives SIGKILL, which is all it needs.
  *
  * Record: u32 kind, u32 name length, i64 offset, i64 length, name bytes, then `length` data bytes for
- * a write. Little-endian, as the machine writes it.
+ * a write or an output. Little-endian, as the machine writes it.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -26,11 +29,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
-enum { OP_CREATE = 1, OP_WRITE = 2, OP_WRITE_SHORT = 3, OP_TRUNCATE = 4, OP_SYNC = 5, OP_DIRSYNC = 6, OP_UNLINK = 7 };
+enum { OP_CREATE = 1, OP_WRITE = 2, OP_WRITE_SHORT = 3, OP_TRUNCATE = 4, OP_SYNC = 5, OP_DIRSYNC = 6, OP_UNLINK = 7, OP_OUTPUT = 8 };
 
 struct record_header { uint32_t kind; uint32_t name_length; int64_t offset; int64_t length; };
 
@@ -40,6 +44,9 @@ static char directory_mark;
 static char directory[4096];
 static size_t directory_length;
 static int log_fd = -1;
+static struct stat standard_output;
+static int standard_output_known;
+static unsigned char output_kind[MAX_FDS]; /* 0 not yet checked, 1 stdout, 2 anything else */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
 
@@ -76,7 +83,21 @@ static void initialise(void)
     while (directory_length > 1 && directory[directory_length - 1] == '/') {
         directory[--directory_length] = '\0';
     }
+    standard_output_known = fstat(STDOUT_FILENO, &standard_output) == 0;
     log_fd = real_openat(AT_FDCWD, log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+}
+
+static int is_standard_output(int fd)
+{
+    if (log_fd < 0 || !standard_output_known || fd < 0 || fd >= MAX_FDS) {
+        return 0;
+    }
+    if (output_kind[fd] == 0) {
+        struct stat st;
+        int same = fstat(fd, &st) == 0 && st.st_dev == standard_output.st_dev && st.st_ino == standard_output.st_ino;
+        output_kind[fd] = same ? 1 : 2;
+    }
+    return output_kind[fd] == 1;
 }
 
 static void ensure_initialised(void) { pthread_once(&once, initialise); }
@@ -120,7 +141,7 @@ static void log_record(uint32_t kind, const char *name, int64_t offset, int64_t 
     struct record_header header = { kind, (uint32_t)strlen(name), offset, length };
     write_fully(&header, sizeof header);
     write_fully(name, header.name_length);
-    if (kind == OP_WRITE && length > 0) {
+    if ((kind == OP_WRITE || kind == OP_OUTPUT) && length > 0) {
         write_fully(data, (size_t)length);
     }
     errno = saved;
@@ -197,7 +218,11 @@ int close(int fd)
 {
     ensure_initialised();
     if (lock_tracked(fd) == NULL) {
-        return real_close(fd);
+        int closed = real_close(fd);
+        if (fd >= 0 && fd < MAX_FDS) {
+            output_kind[fd] = 0;
+        }
+        return closed;
     }
     int result = real_close(fd);
     if (tracked[fd] != &directory_mark) {
@@ -225,9 +250,22 @@ static off_t current_position(int fd)
     return (fcntl(fd, F_GETFL) & O_APPEND) ? lseek(fd, 0, SEEK_END) : lseek(fd, 0, SEEK_CUR);
 }
 
+/* Stdout: logged before it is written, so an ack is never printed ahead of its place in the log. */
+static ssize_t write_output(int fd, const void *buf, size_t count)
+{
+    pthread_mutex_lock(&mutex);
+    log_record(OP_OUTPUT, "", 0, (int64_t)count, buf);
+    ssize_t result = real_write(fd, buf, count);
+    pthread_mutex_unlock(&mutex);
+    return result;
+}
+
 ssize_t write(int fd, const void *buf, size_t count)
 {
     ensure_initialised();
+    if (is_standard_output(fd)) {
+        return write_output(fd, buf, count);
+    }
     const char *name = lock_tracked(fd);
     if (name == NULL || name == &directory_mark) {
         if (name != NULL) pthread_mutex_unlock(&mutex);
