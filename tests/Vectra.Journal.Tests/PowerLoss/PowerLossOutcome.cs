@@ -28,7 +28,7 @@ internal sealed class PowerLossOutcome(string durability)
     /// <summary>One line per cut: its acks and what it did to each file.</summary>
     public List<string> Cuts { get; } = [];
 
-    /// <summary>Cuts placed among the child's writes to journal.db (checkpoints), where the kill alone rarely lands.</summary>
+    /// <summary>Cuts placed among the child's writes to journal.db (its creation or a checkpoint), where the kill alone rarely lands.</summary>
     public int CutsWhileWritingDatabase { get; set; }
 
     /// <summary>Unsynced changes a cut threw away or tore, over all files and cuts: the model did cut something.</summary>

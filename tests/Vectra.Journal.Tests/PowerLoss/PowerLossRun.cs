@@ -9,9 +9,10 @@ using Vectra.Tests.Common;
 namespace Vectra.Journal.Tests.PowerLoss;
 
 /// <summary>
-/// Crash points for one durability policy: a crash child appends under the recording shim, is killed
-/// at a random moment, the power cut is applied to its files, and every record it acknowledged (in
-/// this round or any before) is looked up with the product's reader and <c>verify</c>.
+/// Crash points for one durability policy: a crash child appends under the recording shim and is
+/// killed at a random moment, a power cut at some point of its log is applied to its files, and every
+/// record acknowledged before that point (in this round or any before) is looked up with the product's
+/// reader and <c>verify</c>.
 /// </summary>
 internal static class PowerLossRun
 {
@@ -80,20 +81,13 @@ internal static class PowerLossRun
     }
 
     /// <summary>
-    /// How many logged operations happen before the power fails; the rest never happen. The cut falls
-    /// after the child printed <c>open</c> (the journal and its schema exist: before that no record can
-    /// be acknowledged, and a journal cut during its creation is the readers' business, not the acks').
-    /// If the child then wrote journal.db (a checkpoint, which the kill itself almost never lands in:
-    /// no ack arrives meanwhile), usually among those writes; otherwise at the kill or a random point.
+    /// How many logged operations happen before the power fails; the rest never happen. If the child
+    /// wrote journal.db (creating it, or a checkpoint, which the kill itself almost never lands in: no
+    /// ack arrives meanwhile), usually a point among those writes; otherwise the kill or any point.
     /// </summary>
     private static (int Position, string When) ChooseCutPosition(IReadOnlyList<FileOperation> operations, Random random, PowerLossOutcome outcome)
     {
-        var opened = operations.Count;
-        for (var i = 0; i < operations.Count && opened == operations.Count; i++)
-        {
-            opened = operations[i].Kind == FileOperationKind.Output ? i + 1 : opened;
-        }
-        var databaseWrites = Enumerable.Range(opened, operations.Count - opened)
+        var databaseWrites = Enumerable.Range(0, operations.Count)
             .Where(i => operations[i] is { Kind: FileOperationKind.Write, Name: DatabaseFile })
             .ToList();
         if (databaseWrites.Count > 0 && random.Next(3) > 0)
@@ -106,7 +100,7 @@ internal static class PowerLossRun
         {
             return (operations.Count, $"cut at the kill, after {operations.Count} operations");
         }
-        var anywhere = random.Next(opened, operations.Count + 1);
+        var anywhere = random.Next(operations.Count + 1);
         return (anywhere, $"cut at operation {anywhere} of {operations.Count}");
     }
 

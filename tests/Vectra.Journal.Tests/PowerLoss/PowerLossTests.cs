@@ -14,22 +14,24 @@ namespace Vectra.Journal.Tests.PowerLoss;
 /// each crash child (<c>Vectra.Journal.CrashChild</c>, which prints <c>ack SEQ INDEX</c> after each
 /// acknowledged append) runs with <c>file_operation_recorder.c</c> preloaded; the test compiles that
 /// shim with the machine's <c>cc</c> (a missing compiler fails the test, it never skips). The shim logs,
-/// in order, every write (with its bytes), truncation, creation and unlink of the files in the data
-/// folder and every successful fsync/fdatasync of a file or of the folder. The bundled SQLite calls
-/// <c>open64</c>, <c>pwrite64</c>, <c>ftruncate64</c>, <c>fsync</c> (never fdatasync) and <c>unlink</c>, and fsyncs
-/// the folder after creating its WAL and rollback journal; .NET writes <c>journal.owner</c> with
-/// <c>pwrite64</c> and never syncs it.
+/// in the order they happened, every write (with its bytes), truncation, creation and unlink of the
+/// files in the data folder, every successful fsync/fdatasync of a file or of the folder, and every
+/// line the child prints. The bundled SQLite calls <c>open64</c>, <c>pwrite64</c>, <c>ftruncate64</c>,
+/// <c>fsync</c> (never fdatasync) and <c>unlink</c>, and fsyncs the folder after creating its WAL and
+/// rollback journal; .NET writes <c>journal.owner</c> with <c>pwrite64</c> and never syncs it.
 /// </para>
 /// <para>
-/// After a SIGKILL at a random moment (0–100 acks in), <see cref="PowerCut"/> replays the log over the
-/// files the child started with. It first checks the replay reproduces every byte the child left on
-/// disk (so the shim saw every change), then builds what a power cut leaves: each file as of its last
-/// fsync, a name created or removed only if the folder was fsynced after, and each file's later writes
-/// dropped, kept as a prefix torn at a random byte, or kept in a random subset (reordered). Those files
-/// replace the folder's, the wal-index included (SQLite rebuilds it); then <c>verify</c>'s checks
-/// (<see cref="JournalVerifier"/>) must be clean, every record acknowledged so far must be
-/// read back by <see cref="JournalReader"/> with its exact bytes, and the next child must
-/// reopen at the tail the reader saw. The next crash point continues from those files.
+/// The child is SIGKILLed at a random moment (0–100 acks in). <see cref="PowerCut"/> replays the log
+/// over the files it started with and first checks the replay reproduces every byte left on disk and
+/// every ack the test read (so the shim saw everything). The power then fails at a point of the log:
+/// the kill, any earlier point, or, most often when there were any, amid writes to journal.db (its
+/// creation or a checkpoint, where a kill almost never lands). What the disk keeps: each file as of its
+/// last fsync before that point, a name created or removed only if the folder was fsynced after, and
+/// each file's later writes dropped, kept as a prefix torn at a random byte, or kept in a random subset
+/// (reordered). Those files replace the folder's, the wal-index included (SQLite rebuilds it); then
+/// <c>verify</c>'s checks (<see cref="JournalVerifier"/>) must be clean, every record acknowledged
+/// before the cut (in any round) must be read back by <see cref="JournalReader"/> with its exact bytes,
+/// and the next child must reopen at the tail the reader saw. The next crash point continues from there.
 /// </para>
 /// <para>
 /// The harness can fail: with <c>none</c> (<c>synchronous=OFF</c>) the same cuts lose acknowledged
