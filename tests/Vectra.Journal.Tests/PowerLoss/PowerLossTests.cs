@@ -43,9 +43,9 @@ public abstract class PowerLossTests(ITestOutputHelper output)
     /// <summary>Cuts per policy: each one a real child killed at a random moment.</summary>
     protected const int CrashPoints = 20;
 
-    private protected async Task<PowerLossOutcome> CutPowerAsync(string durability, int writers, bool startFromDurableJournal = false)
+    private protected async Task<PowerLossOutcome> CutPowerAsync(string durability, int writers, int crashPoints = CrashPoints, bool startFromDurableJournal = false)
     {
-        var outcome = await PowerLossRun.RunAsync(durability, writers, CrashPoints, seed: 20261201, startFromDurableJournal);
+        var outcome = await PowerLossRun.RunAsync(durability, writers, crashPoints, seed: 20261201, startFromDurableJournal);
         output.WriteLine(outcome.ToString());
         output.WriteLine(string.Join('\n', outcome.Cuts.Concat(outcome.Losses).Concat(outcome.Damage)));
         Assert.True(outcome.UnsyncedChangesCut > 0, $"no cut dropped or tore an unsynced change, so nothing was tested: {outcome}");
