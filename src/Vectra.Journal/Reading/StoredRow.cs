@@ -11,18 +11,17 @@ internal readonly record struct StoredRow(JournalRecord Record, int Codec, bool 
     public const string Columns = "seq, ts, session, conn, source, event, codec, args, crc";
 
     /// <summary>Reads the current row of <paramref name="row"/> (columns in <see cref="Columns"/> order), checking its CRC on the stored bytes.</summary>
-    public static StoredRow From(Statement row, Utf8TextCache texts)
+    public static StoredRow From(Statement row, Utf8TextCache texts) =>
+        Of(row.Int64At(0), row.Int64At(1), row.BlobAt(2), (int)row.Int64At(3), row.BlobAt(4), row.BlobAt(5),
+            (int)row.Int64At(6), row.BlobAt(7), unchecked((uint)row.Int64At(8)), texts);
+
+    /// <summary>One record from its stored fields (a row's columns or a block's entry), checking its CRC on the stored bytes.</summary>
+    public static StoredRow Of(
+        long seq, long ts, ReadOnlySpan<byte> sessionText, int conn, ReadOnlySpan<byte> source, ReadOnlySpan<byte> eventName,
+        int codec, ReadOnlySpan<byte> args, uint stored, Utf8TextCache texts)
     {
-        var seq = row.Int64At(0);
-        var ts = row.Int64At(1);
         // A damaged session text cannot match the checksum, so the record is reported, not trusted.
-        var session = Utf8Parser.TryParse(row.BlobAt(2), out Guid parsed, out _) ? parsed : Guid.Empty;
-        var conn = (int)row.Int64At(3);
-        var source = row.BlobAt(4);
-        var eventName = row.BlobAt(5);
-        var codec = (int)row.Int64At(6);
-        var args = row.BlobAt(7);
-        var stored = unchecked((uint)row.Int64At(8));
+        var session = Utf8Parser.TryParse(sessionText, out Guid parsed, out _) ? parsed : Guid.Empty;
         var holds = codec == JournalSchema.RawCodec
             && RecordChecksum.Compute(seq, ts, session, conn, source, eventName, args) == stored;
         var record = new JournalRecord(seq, ts, session, conn, texts.Decode(source), texts.Decode(eventName), args.ToArray());
