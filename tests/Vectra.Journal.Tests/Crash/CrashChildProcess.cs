@@ -9,11 +9,12 @@ internal sealed class CrashChildProcess : IDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<long> _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public CrashChildProcess(string dataDirectory, long firstIndex, string durability, int writers = 1)
+    public CrashChildProcess(string dataDirectory, long firstIndex, string durability, int writers = 1, (int Tail, int Block)? sealing = null)
     {
         var child = Path.Combine(AppContext.BaseDirectory, "Vectra.Journal.CrashChild.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { child, dataDirectory, firstIndex.ToString(), durability, writers.ToString() })
+        var sealArgs = sealing is { } seal ? new[] { seal.Tail.ToString(), seal.Block.ToString() } : [];
+        foreach (var argument in new[] { child, dataDirectory, firstIndex.ToString(), durability, writers.ToString() }.Concat(sealArgs))
         {
             start.ArgumentList.Add(argument);
         }
