@@ -74,9 +74,17 @@ internal static class BlockLayout
         {
             WriteVar(output, (ulong)record.Args.Length);
         }
-        foreach (var record in records)
+        // Args grouped by event name (in record order within a group): frames of one kind sit together,
+        // so the compressor finds its matches close by.
+        for (var group = 0; group < events.Count; group++)
         {
-            output.Write(record.Args);
+            foreach (var record in records)
+            {
+                if (events.IndexOf(record.Event) == group)
+                {
+                    output.Write(record.Args);
+                }
+            }
         }
         return output.WrittenSpan.ToArray();
     }
@@ -131,11 +139,22 @@ internal static class BlockLayout
             throw new FormatException($"the block's args lengths add up to {total} bytes, but {raw.Length - position} follow them");
         }
 
+        var offsets = new int[count];
+        for (var group = 0; group < events.Length; group++)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (eventIndex[i] == group)
+                {
+                    offsets[i] = position;
+                    position += lengths[i];
+                }
+            }
+        }
         var rows = new StoredRow[count];
         for (var i = 0; i < count; i++)
         {
-            var args = raw.Slice(position, lengths[i]);
-            position += lengths[i];
+            var args = raw.Slice(offsets[i], lengths[i]);
             rows[i] = StoredRow.Of(
                 firstSeq + i, ts[i], sessions[sessionIndex[i]], conns[i], sources[sourceIndex[i]], events[eventIndex[i]],
                 JournalSchema.RawCodec, args, BinaryPrimitives.ReadUInt32LittleEndian(crcs[(i * 4)..]), texts);
@@ -188,6 +207,8 @@ internal static class BlockLayout
                 _entries.Add(value);
             }
         }
+
+        public int Count => _entries.Count;
 
         public int IndexOf(byte[] value) => _indexes[value];
 

@@ -21,11 +21,12 @@ internal static class JournalImportCommand
         {
             file, durability,
         };
-        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetRequiredValue(file), parse.GetRequiredValue(durability)));
+        var sealing = new SealingOptions().AddTo(command);
+        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetRequiredValue(file), parse.GetRequiredValue(durability), sealing.Resolve(parse)));
         return command;
     }
 
-    private static int Run(string data, string path, string durabilityName)
+    private static int Run(string data, string path, string durabilityName, Vectra.Journal.Blocks.SealPolicy sealing)
     {
         var durability = Durability.TryParse(durabilityName)
             ?? throw new CliUsageException($"--durability {durabilityName} is not a policy; use always, batch or none.");
@@ -36,7 +37,7 @@ internal static class JournalImportCommand
         using var input = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
         var progress = new ProgressLine("import", "bytes", path == "-" ? 0 : input.Length);
         ExactImportResult result;
-        using (var writer = JournalWriter.Open(data, durability))
+        using (var writer = JournalWriter.Open(data, durability, sealing))
         {
             result = JsonlExactImporter.ImportAsync(input, writer, progress).GetAwaiter().GetResult();
         }
