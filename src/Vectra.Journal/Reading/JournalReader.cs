@@ -149,7 +149,7 @@ public sealed class JournalReader : IDisposable
     internal ReadSnapshot Snapshot() => ReadSnapshot.Begin(_connection);
 
     /// <summary>How much the blocks and the row tail hold (for status).</summary>
-    internal StorageFigures Figures()
+    public StorageFigures Figures()
     {
         using var snapshot = Snapshot();
         using var command = _connection.CreateCommand();

@@ -37,6 +37,7 @@ internal static class VectraCli
             BenchRebuildCommand.Create(),
             BenchCaptureCommand.Create(),
             BenchParquetCommand.Create(),
+            BenchCompactCommand.Create(),
         });
 
         var parsed = root.Parse(args);
