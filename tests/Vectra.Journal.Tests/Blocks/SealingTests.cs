@@ -125,6 +125,38 @@ public class SealingTests
         Assert.True((await Sealing.UntilSealedAsync(folder.Path, 5700)).BlockRecords >= 5700);
     }
 
+    [Fact]
+    public async Task A_damaged_row_stops_sealing_before_it_while_appends_go_on()
+    {
+        using var folder = new TempFolder();
+        using (var writer = JournalWriter.Open(folder.Path, Durability.Batch, SealPolicy.Off))
+        {
+            await writer.AppendBatchAsync(Enumerable.Range(1, 100).Select(Varied).ToArray());
+        }
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.File("journal.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE journal SET conn = conn + 1 WHERE seq = 47";
+            damage.ExecuteNonQuery();
+        }
+        var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using (var writer = JournalWriter.Open(folder.Path, Durability.Batch, Sealing.Every(tail: 0, block: 10) with { OnProblem = problems.Enqueue }))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (writer.SealingProblem is null && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+            Assert.Contains("meta_seq 47", writer.SealingProblem);
+            Assert.Equal(writer.SealingProblem, Assert.Single(problems));
+            Assert.Equal(101, await writer.AppendAsync(Varied(101)));
+        }
+        var figures = Sealing.FiguresOf(folder.Path);
+        Assert.Equal((40L, 61L), (figures.BlockRecords, figures.TailRecords));
+        Assert.Equal([47L], JournalVerifier.Verify(folder.Path).BadChecksums);
+    }
+
     private static byte[] Export(string folder)
     {
         using var reader = JournalReader.Open(folder);
