@@ -17,6 +17,7 @@ internal sealed class BlockCodec : IDisposable
 
     private readonly Dictionary<int, Compressor> _compressors = [];
     private readonly Decompressor _decompressor = new();
+    private byte[] _raw = [];
 
     /// <summary>Compresses <paramref name="raw"/> with zstd at <paramref name="level"/>.</summary>
     public byte[] Compress(ReadOnlySpan<byte> raw, int level)
@@ -31,9 +32,10 @@ internal sealed class BlockCodec : IDisposable
 
     /// <summary>
     /// The layout bytes of a stored block, or a <see cref="FormatException"/> when its data fails its
-    /// checksum, names an unknown codec, or does not decompress to the size its row records.
+    /// checksum, names an unknown codec, or does not decompress to the size its row records. The bytes
+    /// live in a buffer reused by the next call (blocks are megabytes; the reader copies out what it keeps).
     /// </summary>
-    public byte[] Decompress(SealedBlockHeader header, ReadOnlySpan<byte> data)
+    public ReadOnlySpan<byte> Decompress(SealedBlockHeader header, ReadOnlySpan<byte> data)
     {
         if (Crc32C.Of(data) != header.Checksum)
         {
@@ -47,7 +49,11 @@ internal sealed class BlockCodec : IDisposable
         {
             throw new FormatException($"its row records {header.RawBytes} bytes before compression, more than a block holds");
         }
-        var raw = new byte[header.RawBytes];
+        if (_raw.Length < header.RawBytes)
+        {
+            _raw = GC.AllocateUninitializedArray<byte>(header.RawBytes);
+        }
+        var raw = _raw.AsSpan(0, header.RawBytes);
         int written;
         try
         {

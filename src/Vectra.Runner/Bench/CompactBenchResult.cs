@@ -13,6 +13,8 @@ internal sealed record CompactBenchResult(
     long Blocks,
     double ReadRowsSeconds,
     double ReadBlocksSeconds,
+    double ReadRowsCpuSeconds,
+    double ReadBlocksCpuSeconds,
     long? ZstdBytes,
     long? XzBytes)
 {

@@ -16,7 +16,7 @@ namespace Vectra.Runner.Bench;
 /// from blocks against rows in the same run. <c>zstd -3</c> and <c>xz -9</c> of the whole JSONL are
 /// anchors, when those programs are installed.
 /// </summary>
-internal sealed class CompactBenchmark(string folder, SealPolicy policy, int repeat)
+internal sealed class CompactBenchmark(string folder, SealPolicy policy, int repeat, bool anchors)
 {
     /// <summary>Runs the benchmark on <paramref name="input"/>, or on a simulated session of <paramref name="games"/> games.</summary>
     public async Task<CompactBenchResult> RunAsync(string? input, int games, Action<string> log)
@@ -48,28 +48,31 @@ internal sealed class CompactBenchmark(string folder, SealPolicy policy, int rep
         }
         var files = new JournalFiles(data);
         var rowsBytes = files.BytesOnDisk();
-        var (records, argsBytes, fromRows) = BestRead(data, "read from rows", log);
+        var (records, argsBytes, fromRows, fromRowsCpu) = BestRead(data, "read from rows", log);
 
         log("compacting…");
         var clock = Stopwatch.StartNew();
         var compacted = JournalCompactor.Compact(data, policy);
         var compactSeconds = clock.Elapsed.TotalSeconds;
-        var (_, _, fromBlocks) = BestRead(data, "read from blocks", log);
+        var (_, _, fromBlocks, fromBlocksCpu) = BestRead(data, "read from blocks", log);
         FigureBlocks(data, out var blockBytes, out var blockRaw);
 
         return new CompactBenchResult(
             records, new FileInfo(jsonl).Length, argsBytes, rowsBytes, compacted.BytesAfter, blockBytes, blockRaw,
-            compactSeconds, compacted.BlocksWritten, fromRows, fromBlocks,
-            ExternalCompressor.Size(jsonl, "zstd", "-3", "-c", "-T1"), ExternalCompressor.Size(jsonl, "xz", "-9", "-c", "-T1"));
+            compactSeconds, compacted.BlocksWritten, fromRows, fromBlocks, fromRowsCpu, fromBlocksCpu,
+            anchors ? ExternalCompressor.Size(jsonl, "zstd", "-3", "-c", "-T1") : null,
+            anchors ? ExternalCompressor.Size(jsonl, "xz", "-9", "-c", "-T1") : null);
     }
 
-    private (long Records, long ArgsBytes, double Seconds) BestRead(string data, string name, Action<string> log)
+    private (long Records, long ArgsBytes, double Seconds, double CpuSeconds) BestRead(string data, string name, Action<string> log)
     {
         var best = double.MaxValue;
+        var bestCpu = double.MaxValue;
         long records = 0, bytes = 0;
         for (var run = 1; run <= repeat; run++)
         {
             records = bytes = 0;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             using (var reader = JournalReader.Open(data))
             {
@@ -80,10 +83,12 @@ internal sealed class CompactBenchmark(string folder, SealPolicy policy, int rep
                 }
             }
             var seconds = clock.Elapsed.TotalSeconds;
-            log($"{name}: run {run} of {repeat}, {seconds:F2} s");
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            log($"{name}: run {run} of {repeat}, {seconds:F2} s, {cpuSeconds:F2} s CPU");
             best = Math.Min(best, seconds);
+            bestCpu = Math.Min(bestCpu, cpuSeconds);
         }
-        return (records, bytes, best);
+        return (records, bytes, best, bestCpu);
     }
 
     private static void FigureBlocks(string data, out long blockBytes, out long blockRaw)
