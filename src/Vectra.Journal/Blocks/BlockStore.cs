@@ -36,29 +36,29 @@ internal sealed class BlockStore : IDisposable
     {
         _savepoint.Execute();
         _delete.Bind(1, block.FirstSeq);
-            _delete.Bind(2, block.LastSeq);
-            _delete.Execute();
-            if (_delete.Changes != block.Records || Overlaps(block))
-            {
-                _rollback.Execute();
-                _release.Execute();
-                return false;
-            }
-            _insert.Bind(1, block.FirstSeq);
-            _insert.Bind(2, block.LastSeq);
-            _insert.Bind(3, block.Records);
-            _insert.Bind(4, block.MinTs);
-            _insert.Bind(5, block.MaxTs);
-            _insert.Bind(6, block.SystemRecords);
-            _insert.Bind(7, block.ArgsBytes);
-            _insert.Bind(8, block.Codec);
-            _insert.Bind(9, block.Level);
-            _insert.Bind(10, block.RawBytes);
-            _insert.Bind(11, block.Checksum);
-            _insert.BindBlob(12, block.Data);
-            _insert.Execute();
+        _delete.Bind(2, block.LastSeq);
+        _delete.Execute();
+        if (_delete.Changes != block.Records || Overlaps(block))
+        {
+            _rollback.Execute();
             _release.Execute();
-            return true;
+            return false;
+        }
+        _insert.Bind(1, block.FirstSeq);
+        _insert.Bind(2, block.LastSeq);
+        _insert.Bind(3, block.Records);
+        _insert.Bind(4, block.MinTs);
+        _insert.Bind(5, block.MaxTs);
+        _insert.Bind(6, block.SystemRecords);
+        _insert.Bind(7, block.ArgsBytes);
+        _insert.Bind(8, block.Codec);
+        _insert.Bind(9, block.Level);
+        _insert.Bind(10, block.RawBytes);
+        _insert.Bind(11, block.Checksum);
+        _insert.BindBlob(12, block.Data);
+        _insert.Execute();
+        _release.Execute();
+        return true;
     }
 
     private bool Overlaps(SealedBlock block)
