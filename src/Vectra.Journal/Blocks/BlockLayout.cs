@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using Vectra.Journal.Reading;
+using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
 
 namespace Vectra.Journal.Blocks;
@@ -93,7 +94,7 @@ internal static class BlockLayout
     /// Reads every record back, each with its checksum checked against its fields. Throws
     /// <see cref="FormatException"/> when the layout itself is damaged or disagrees with the block's row.
     /// </summary>
-    public static StoredRow[] Parse(ReadOnlySpan<byte> raw, long firstSeq, int count, Utf8TextCache texts)
+    public static StoredRow[] Parse(ReadOnlySpan<byte> raw, long firstSeq, int count, Utf8TextCache texts, ChecksumScheme scheme)
     {
         var position = 0;
         if (raw.Length == 0 || raw[position++] != Version)
@@ -157,7 +158,7 @@ internal static class BlockLayout
             var args = raw.Slice(offsets[i], lengths[i]);
             rows[i] = StoredRow.Of(
                 firstSeq + i, ts[i], sessions[sessionIndex[i]], conns[i], sources[sourceIndex[i]], events[eventIndex[i]],
-                JournalSchema.RawCodec, args, BinaryPrimitives.ReadUInt32LittleEndian(crcs[(i * 4)..]), texts);
+                JournalSchema.RawCodec, args, BinaryPrimitives.ReadUInt32LittleEndian(crcs[(i * 4)..]), texts, scheme);
         }
         return rows;
     }

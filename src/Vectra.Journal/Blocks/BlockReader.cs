@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Reading;
+using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
 
 namespace Vectra.Journal.Blocks;
@@ -8,9 +9,14 @@ namespace Vectra.Journal.Blocks;
 /// <summary>
 /// Reads sealed blocks on a reader's connection: finds the blocks a query touches, checks and
 /// decompresses each once, and yields its records in seq order. The last block opened is kept, so
-/// reads that walk the journal in windows (follow, read-ahead) do not open a block twice.
+/// reads that walk the journal in windows (follow, read-ahead) do not open a block twice. Checksums are
+/// checked under the journal's <see cref="ChecksumScheme"/>, looked up again when a record fails (a writer
+/// may have opened the journal after this reader did); SQLite's errors become journal errors through
+/// <paramref name="failure"/>.
 /// </summary>
-internal sealed class BlockReader(SqliteConnection connection, Utf8TextCache texts) : IDisposable
+internal sealed class BlockReader(
+    SqliteConnection connection, Utf8TextCache texts, Func<ChecksumScheme> scheme, Func<bool> schemeChanged, Func<SqliteException, Exception> failure)
+    : IDisposable
 {
     private const string Header = "first_seq, last_seq, records, codec, raw_bytes, checksum, data";
 
@@ -56,8 +62,8 @@ internal sealed class BlockReader(SqliteConnection connection, Utf8TextCache tex
         {
             yield break;
         }
-        using var statement = new Statement(connection, $"SELECT {Header} FROM journal_blocks ORDER BY first_seq");
-        while (statement.Step())
+        using var statement = Prepare($"SELECT {Header} FROM journal_blocks ORDER BY first_seq");
+        while (Step(statement))
         {
             var header = HeaderOf(statement);
             StoredRow[]? rows = null;
@@ -80,13 +86,13 @@ internal sealed class BlockReader(SqliteConnection connection, Utf8TextCache tex
         {
             yield break;
         }
-        using var statement = new Statement(connection, sql);
+        using var statement = Prepare(sql);
         statement.Bind(statement.IndexOf("$a"), a);
         if (statement.IndexOf("$b") is > 0 and var second)
         {
             statement.Bind(second, b);
         }
-        while (statement.Step())
+        while (Step(statement))
         {
             foreach (var row in Open(HeaderOf(statement), statement))
             {
@@ -123,11 +129,38 @@ internal sealed class BlockReader(SqliteConnection connection, Utf8TextCache tex
         var raw = _codec.Decompress(header, data);
         try
         {
-            return BlockLayout.Parse(raw, header.FirstSeq, header.Records, texts);
+            var rows = BlockLayout.Parse(raw, header.FirstSeq, header.Records, texts, scheme());
+            return Array.TrueForAll(rows, row => row.ChecksumHolds) || !schemeChanged()
+                ? rows
+                : BlockLayout.Parse(raw, header.FirstSeq, header.Records, texts, scheme());
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
         {
             throw new FormatException($"its record index is damaged: {e.Message}");
+        }
+    }
+
+    private Statement Prepare(string sql)
+    {
+        try
+        {
+            return new Statement(connection, sql);
+        }
+        catch (SqliteException error)
+        {
+            throw failure(error);
+        }
+    }
+
+    private bool Step(Statement statement)
+    {
+        try
+        {
+            return statement.Step();
+        }
+        catch (SqliteException error)
+        {
+            throw failure(error);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Reading;
+using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
 
 namespace Vectra.Journal.Blocks;
@@ -10,6 +11,8 @@ internal sealed class TailRows(SqliteConnection connection) : IDisposable
 {
     private readonly Statement _rows = new(connection, $"SELECT {StoredRow.Columns} FROM journal WHERE seq >= ?1 ORDER BY seq LIMIT ?2");
     private readonly Utf8TextCache _texts = new();
+    // Read once: only a writer sets it, and the sealer and compact run beside (or as) that writer.
+    private readonly ChecksumScheme _scheme = ChecksumScheme.FromMeta(JournalSchema.GetMeta(connection, ChecksumScheme.MetaKey));
 
     /// <summary>The first unsealed seq: one past the last block, or the first row of a journal without blocks.</summary>
     public static long FirstUnsealed(SqliteConnection connection)
@@ -30,7 +33,7 @@ internal sealed class TailRows(SqliteConnection connection) : IDisposable
         {
             while (bytes < maxBytes && _rows.Step())
             {
-                var row = StoredRow.From(_rows, _texts);
+                var row = StoredRow.From(_rows, _texts, _scheme);
                 var seq = row.Record.Seq;
                 if (seq != first + entries.Count)
                 {

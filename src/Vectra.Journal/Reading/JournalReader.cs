@@ -12,17 +12,26 @@ namespace Vectra.Journal.Reading;
 /// Records are rows (the hot tail) or inside sealed blocks; every read merges both in seq order from
 /// one snapshot, so callers never see the difference.
 /// </summary>
+/// <remarks>
+/// Failure policy: nothing is retried. An error SQLite raises is turned into a journal error naming
+/// the file and what to do (<see cref="SqliteFailures"/>); a record whose checksum fails throws
+/// <see cref="JournalCorruptException"/> when it is read, and so does a sealed block that fails its checksum
+/// or cannot be opened (naming its seq range). A journal.db without the journal's tables
+/// (a writer killed while creating it leaves 0 bytes) reads as an empty journal until a writer creates them.
+/// </remarks>
 public sealed class JournalReader : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Utf8TextCache _texts = new();
+    private bool _hasTables;
+    private ChecksumScheme _scheme = ChecksumScheme.Legacy;
     private readonly BlockReader _blocks;
 
     private JournalReader(JournalFiles files, SqliteConnection connection)
     {
         Files = files;
         _connection = connection;
-        _blocks = new BlockReader(connection, _texts);
+        _blocks = new BlockReader(connection, _texts, () => _scheme, () => Guard(SchemeChanged), error => SqliteFailures.Describe(error, files.Database));
     }
 
     /// <summary>The journal's files.</summary>
@@ -36,16 +45,25 @@ public sealed class JournalReader : IDisposable
         {
             throw new JournalInputException($"there is no journal in {Path.GetFullPath(dataDirectory)} (no journal.db). Pass --data with the folder a capture or import wrote.");
         }
-        return new JournalReader(files, SqliteOpener.OpenReader(files.Database));
+        SqliteConnection connection;
+        try
+        {
+            connection = SqliteOpener.OpenReader(files.Database);
+        }
+        catch (SqliteException error)
+        {
+            throw SqliteFailures.Describe(error, files.Database);
+        }
+        return new JournalReader(files, connection);
     }
 
     /// <summary>The first seq, or 0 when the journal is empty.</summary>
-    public long Head => Scalar(_blocks.Available
+    public long Head => Scalar(BlocksAvailable
         ? "SELECT coalesce((SELECT min(first_seq) FROM journal_blocks), (SELECT min(seq) FROM journal), 0)"
         : "SELECT coalesce(min(seq), 0) FROM journal");
 
     /// <summary>The last committed seq, or 0 when the journal is empty.</summary>
-    public long Tail => Scalar(_blocks.Available
+    public long Tail => Scalar(BlocksAvailable
         ? "SELECT max(coalesce((SELECT max(last_seq) FROM journal_blocks), 0), coalesce((SELECT max(seq) FROM journal), 0))"
         : "SELECT coalesce(max(seq), 0) FROM journal");
 
@@ -121,37 +139,45 @@ public sealed class JournalReader : IDisposable
     }
 
     /// <summary>The sessions that wrote this journal, in order of their first record.</summary>
-    public IReadOnlyList<SessionSummary> Sessions()
+    public IReadOnlyList<SessionSummary> Sessions() => Guard(() =>
     {
+        var sessions = new List<SessionSummary>();
+        if (!HasTables())
+        {
+            return sessions;
+        }
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT session, source, first_seq, last_seq, records, first_ts, last_ts FROM journal_sessions ORDER BY first_seq";
         using var reader = command.ExecuteReader();
-        var sessions = new List<SessionSummary>();
         while (reader.Read())
         {
             sessions.Add(new SessionSummary(
-                Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
+                Guid.TryParse(reader.GetString(0), out var session) ? session : Guid.Empty, reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
                 reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
         }
         return sessions;
-    }
+    });
 
     /// <summary>The policy the last writer used, as it recorded it.</summary>
-    public string? LastDurability => JournalSchema.GetMeta(_connection, "durability");
+    public string? LastDurability => Guard(() => HasTables() ? JournalSchema.GetMeta(_connection, "durability") : null);
 
     /// <summary>Rows as stored, without throwing on a bad checksum (for verification).</summary>
     internal IEnumerable<StoredRow> ReadStoredRows() => Query($"SELECT {StoredRow.Columns} FROM journal ORDER BY seq", 0, 0);
 
     /// <summary>Every sealed block, opened or found damaged (for verification).</summary>
-    internal IEnumerable<OpenedBlock> ReadBlocks() => _blocks.All();
+    internal IEnumerable<OpenedBlock> ReadBlocks() => BlocksAvailable ? _blocks.All() : [];
 
     /// <summary>A read transaction for several queries that must agree (verification, status).</summary>
-    internal ReadSnapshot Snapshot() => ReadSnapshot.Begin(_connection);
+    internal ReadSnapshot Snapshot() => Guard(() => ReadSnapshot.Begin(_connection));
 
-    /// <summary>How much the blocks and the row tail hold (for status).</summary>
-    public StorageFigures Figures()
+    /// <summary>How many records and bytes the sealed blocks and the row tail hold.</summary>
+    public StorageFigures Figures() => Guard(() =>
     {
-        using var snapshot = Snapshot();
+        if (!HasTables())
+        {
+            return new StorageFigures(0, 0, 0, 0, 0, 0);
+        }
+        using var snapshot = ReadSnapshot.Begin(_connection);
         using var command = _connection.CreateCommand();
         var blocks = _blocks.Available
             ? "(SELECT count(*) FROM journal_blocks), (SELECT coalesce(sum(records), 0) FROM journal_blocks), (SELECT coalesce(sum(length(data)), 0) FROM journal_blocks), (SELECT coalesce(sum(args_bytes), 0) FROM journal_blocks)"
@@ -160,10 +186,10 @@ public sealed class JournalReader : IDisposable
         using var row = command.ExecuteReader();
         row.Read();
         return new StorageFigures(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3), row.GetInt64(4), row.GetInt64(5));
-    }
+    });
 
     /// <summary>SQLite's own consistency check; "ok" alone when the file is sound.</summary>
-    internal IReadOnlyList<string> IntegrityCheck()
+    internal IReadOnlyList<string> IntegrityCheck() => Guard(() =>
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
@@ -174,12 +200,20 @@ public sealed class JournalReader : IDisposable
             lines.Add(reader.GetString(0));
         }
         return lines;
-    }
+    });
 
     /// <summary>Records from blocks and from rows, merged in seq order, both read in one snapshot.</summary>
     private IEnumerable<StoredRow> Merged(Func<IEnumerable<StoredRow>> blocks, Func<IEnumerable<StoredRow>> rows)
     {
-        using var snapshot = ReadSnapshot.Begin(_connection);
+        if (!BlocksAvailable)
+        {
+            foreach (var row in rows())
+            {
+                yield return row;
+            }
+            yield break;
+        }
+        using var snapshot = Guard(() => ReadSnapshot.Begin(_connection));
         using var fromBlocks = blocks().GetEnumerator();
         using var fromRows = rows().GetEnumerator();
         var hasBlock = fromBlocks.MoveNext();
@@ -199,9 +233,16 @@ public sealed class JournalReader : IDisposable
         }
     }
 
+    /// <summary>Whether the journal has a blocks table (a journal written before compression has none until a writer opens it).</summary>
+    private bool BlocksAvailable => Guard(() => HasTables() && _blocks.Available);
+
     private IEnumerable<StoredRow> Query(string sql, long a, long b)
     {
-        using var statement = new Statement(_connection, sql);
+        if (!Guard(HasTables))
+        {
+            yield break;
+        }
+        using var statement = Guard(() => new Statement(_connection, sql));
         if (statement.IndexOf("$a") is > 0 and var first)
         {
             statement.Bind(first, a);
@@ -210,17 +251,75 @@ public sealed class JournalReader : IDisposable
         {
             statement.Bind(second, b);
         }
-        while (statement.Step())
+        while (Step(statement))
         {
-            yield return StoredRow.From(statement, _texts);
+            var row = StoredRow.From(statement, _texts, _scheme);
+            if (!row.ChecksumHolds && Guard(SchemeChanged))
+            {
+                // A writer of this version opened the journal after this reader did and took the stored-bytes checksum.
+                row = StoredRow.From(statement, _texts, _scheme);
+            }
+            yield return row;
         }
     }
 
-    private long Scalar(string sql)
+    private bool Step(Statement statement)
     {
+        try
+        {
+            return statement.Step();
+        }
+        catch (SqliteException error)
+        {
+            throw SqliteFailures.Describe(error, Files.Database);
+        }
+    }
+
+    private long Scalar(string sql) => Guard(() =>
+    {
+        if (!HasTables())
+        {
+            return 0L;
+        }
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
+    });
+
+    /// <summary>Whether the journal's tables exist yet; once they do, they always will.</summary>
+    private bool HasTables()
+    {
+        if (!_hasTables)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('journal', 'journal_sessions', 'journal_meta')";
+            _hasTables = (long)command.ExecuteScalar()! == 3;
+            if (_hasTables)
+            {
+                SchemeChanged();
+            }
+        }
+        return _hasTables;
+    }
+
+    private bool SchemeChanged()
+    {
+        var latest = ChecksumScheme.FromMeta(JournalSchema.GetMeta(_connection, ChecksumScheme.MetaKey));
+        var changed = latest != _scheme;
+        _scheme = latest;
+        return changed;
+    }
+
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (SqliteException error)
+        {
+            throw SqliteFailures.Describe(error, Files.Database);
+        }
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
@@ -11,19 +10,17 @@ internal readonly record struct StoredRow(JournalRecord Record, int Codec, bool 
     public const string Columns = "seq, ts, session, conn, source, event, codec, args, crc";
 
     /// <summary>Reads the current row of <paramref name="row"/> (columns in <see cref="Columns"/> order), checking its CRC on the stored bytes.</summary>
-    public static StoredRow From(Statement row, Utf8TextCache texts) =>
+    public static StoredRow From(Statement row, Utf8TextCache texts, ChecksumScheme scheme) =>
         Of(row.Int64At(0), row.Int64At(1), row.BlobAt(2), (int)row.Int64At(3), row.BlobAt(4), row.BlobAt(5),
-            (int)row.Int64At(6), row.BlobAt(7), unchecked((uint)row.Int64At(8)), texts);
+            (int)row.Int64At(6), row.BlobAt(7), unchecked((uint)row.Int64At(8)), texts, scheme);
 
     /// <summary>One record from its stored fields (a row's columns or a block's entry), checking its CRC on the stored bytes.</summary>
     public static StoredRow Of(
         long seq, long ts, ReadOnlySpan<byte> sessionText, int conn, ReadOnlySpan<byte> source, ReadOnlySpan<byte> eventName,
-        int codec, ReadOnlySpan<byte> args, uint stored, Utf8TextCache texts)
+        int codec, ReadOnlySpan<byte> args, uint stored, Utf8TextCache texts, ChecksumScheme scheme)
     {
-        // A damaged session text cannot match the checksum, so the record is reported, not trusted.
-        var session = Utf8Parser.TryParse(sessionText, out Guid parsed, out _) ? parsed : Guid.Empty;
-        var holds = codec == JournalSchema.RawCodec
-            && RecordChecksum.Compute(seq, ts, session, conn, source, eventName, args) == stored;
+        var holds = scheme.Holds(stored, seq, ts, sessionText, conn, source, eventName, args, out var session)
+            && codec == JournalSchema.RawCodec;
         var record = new JournalRecord(seq, ts, session, conn, texts.Decode(source), texts.Decode(eventName), args.ToArray());
         return new StoredRow(record, codec, holds);
     }

@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Vectra.Journal.Blocks;
+using Vectra.Journal.Errors;
 using Vectra.Journal.Reading;
 
 namespace Vectra.Journal.Verification;
@@ -10,12 +10,33 @@ namespace Vectra.Journal.Verification;
 /// (in two blocks, or in a block and a row), and SQLite's own <c>integrity_check</c>. Safe to run
 /// while a writer appends and seals: blocks and rows are read in one snapshot.
 /// </summary>
+/// <remarks>
+/// Failure policy: damage is the finding, never an exception: a file that is not a journal, a read
+/// that stops on a malformed page, a damaged block, a failing integrity check all become lines of the
+/// report. Only a journal that cannot be opened here at all (missing, unreadable, an I/O error) throws.
+/// </remarks>
 public static class JournalVerifier
 {
     /// <summary>Verifies the journal in <paramref name="dataDirectory"/>; <paramref name="progress"/> receives the seq reached.</summary>
     public static VerifyReport Verify(string dataDirectory, IProgress<long>? progress = null)
     {
-        using var reader = JournalReader.Open(dataDirectory);
+        JournalReader reader;
+        try
+        {
+            reader = JournalReader.Open(dataDirectory);
+        }
+        catch (JournalCorruptException damaged)
+        {
+            return new VerifyReport(0, 0, [], [], [], [$"journal.db cannot be opened: {Cause(damaged)}"]);
+        }
+        using (reader)
+        {
+            return Verify(reader, progress);
+        }
+    }
+
+    private static VerifyReport Verify(JournalReader reader, IProgress<long>? progress)
+    {
         var tally = new Tally(progress);
         var problems = new List<string>();
         try
@@ -39,23 +60,25 @@ public static class JournalVerifier
                 }
             }
         }
-        catch (SqliteException e)
+        catch (JournalCorruptException e)
         {
-            problems.Add($"reading stopped after meta_seq {tally.Previous}: {e.Message}");
+            problems.Add($"reading stopped after meta_seq {tally.Previous}: {Cause(e)}");
         }
         try
         {
             problems.AddRange(reader.IntegrityCheck().Where(line => line != "ok"));
         }
-        catch (SqliteException e)
+        catch (JournalCorruptException e)
         {
-            problems.Add($"integrity check failed to run: {e.Message}");
+            problems.Add($"integrity check failed to run: {Cause(e)}");
         }
         return new VerifyReport(tally.Checked, tally.Previous, tally.BadChecksums, tally.Gaps, tally.Duplicates, problems)
         {
             DamagedBlocks = tally.DamagedBlocks,
         };
     }
+
+    private static string Cause(JournalCorruptException damage) => damage.InnerException?.Message ?? damage.Message;
 
     /// <summary>The findings so far, fed records and blocks in seq order.</summary>
     private sealed class Tally(IProgress<long>? progress)
