@@ -77,8 +77,12 @@ public sealed class RoundTripProperties : IDisposable
         Assert.Equal(first, Export(_folder.File("b")));
         Assert.Contains("\"args\":[", Encoding.UTF8.GetString(first));
 
-        var compacted = JournalCompactor.Compact(_folder.File("b"), new SealPolicy { BlockRecords = 7 });
-        Assert.Equal(records.Length, compacted.RecordsSealed);
+        // The writers' own sealer may have sealed some already (its tail bound is 16 MB of args); compact seals the rest.
+        JournalCompactor.Compact(_folder.File("b"), new SealPolicy { BlockRecords = 7 });
+        using (var reader = JournalReader.Open(_folder.File("b")))
+        {
+            Assert.Equal((records.Length, 0L), (reader.Figures().BlockRecords, reader.Figures().TailRecords));
+        }
         Assert.Equal(first, Export(_folder.File("b")));
     }
 
