@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vectra.Journal.Blocks;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
@@ -8,11 +9,14 @@ namespace Vectra.Journal.Reading;
 /// <summary>
 /// Reads committed records on its own connection, checking every record's checksum. Readers may run
 /// at any time, beside the writer; each query sees a committed, gap-free prefix of the journal.
+/// Records are rows (the hot tail) or inside sealed blocks; every read merges both in seq order from
+/// one snapshot, so callers never see the difference.
 /// </summary>
 /// <remarks>
 /// Failure policy: nothing is retried. An error SQLite raises is turned into a journal error naming
 /// the file and what to do (<see cref="SqliteFailures"/>); a record whose checksum fails throws
-/// <see cref="JournalCorruptException"/> when it is read. A journal.db without the journal's tables
+/// <see cref="JournalCorruptException"/> when it is read, and so does a sealed block that fails its checksum
+/// or cannot be opened (naming its seq range). A journal.db without the journal's tables
 /// (a writer killed while creating it leaves 0 bytes) reads as an empty journal until a writer creates them.
 /// </remarks>
 public sealed class JournalReader : IDisposable
@@ -21,11 +25,13 @@ public sealed class JournalReader : IDisposable
     private readonly Utf8TextCache _texts = new();
     private bool _hasTables;
     private ChecksumScheme _scheme = ChecksumScheme.Legacy;
+    private readonly BlockReader _blocks;
 
     private JournalReader(JournalFiles files, SqliteConnection connection)
     {
         Files = files;
         _connection = connection;
+        _blocks = new BlockReader(connection, _texts, () => _scheme, () => Guard(SchemeChanged), error => SqliteFailures.Describe(error, files.Database));
     }
 
     /// <summary>The journal's files.</summary>
@@ -58,36 +64,52 @@ public sealed class JournalReader : IDisposable
     }
 
     /// <summary>The first seq, or 0 when the journal is empty.</summary>
-    public long Head => Scalar("SELECT coalesce(min(seq), 0) FROM journal");
+    public long Head => Scalar(BlocksAvailable
+        ? "SELECT coalesce((SELECT min(first_seq) FROM journal_blocks), (SELECT min(seq) FROM journal), 0)"
+        : "SELECT coalesce(min(seq), 0) FROM journal");
 
     /// <summary>The last committed seq, or 0 when the journal is empty.</summary>
-    public long Tail => Scalar("SELECT coalesce(max(seq), 0) FROM journal");
+    public long Tail => Scalar(BlocksAvailable
+        ? "SELECT max(coalesce((SELECT max(last_seq) FROM journal_blocks), 0), coalesce((SELECT max(seq) FROM journal), 0))"
+        : "SELECT coalesce(max(seq), 0) FROM journal");
 
     /// <summary>The record at <paramref name="seq"/>, or null.</summary>
     public JournalRecord? ReadOne(long seq) => ReadSeqRange(seq, seq).FirstOrDefault();
 
     /// <summary>Records with <paramref name="from"/> ≤ seq ≤ <paramref name="to"/>, in seq order.</summary>
     public IEnumerable<JournalRecord> ReadSeqRange(long from, long to) =>
-        Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq BETWEEN $a AND $b ORDER BY seq", from, to).Select(row => row.Trusted());
+        Merged(() => _blocks.SeqRange(from, to),
+            () => Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq BETWEEN $a AND $b ORDER BY seq", from, to))
+            .Select(row => row.Trusted());
 
     /// <summary>Records with <paramref name="fromTs"/> ≤ meta_ts ≤ <paramref name="toTs"/> (µs since epoch), in seq order.</summary>
     public IEnumerable<JournalRecord> ReadTsRange(long fromTs, long toTs) =>
-        Query($"SELECT {StoredRow.Columns} FROM journal WHERE ts BETWEEN $a AND $b ORDER BY seq", fromTs, toTs).Select(row => row.Trusted());
+        Merged(() => _blocks.TsRange(fromTs, toTs),
+            () => Query($"SELECT {StoredRow.Columns} FROM journal WHERE ts BETWEEN $a AND $b ORDER BY seq", fromTs, toTs))
+            .Select(row => row.Trusted());
 
     /// <summary>Up to <paramref name="max"/> records after <paramref name="afterSeq"/>, read in one short query.</summary>
     public List<JournalRecord> ReadAfter(long afterSeq, int max)
     {
         var list = new List<JournalRecord>(Math.Min(max, 1024));
-        foreach (var row in Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq > $a ORDER BY seq LIMIT $b", afterSeq, max))
+        var last = afterSeq > long.MaxValue - max ? long.MaxValue : afterSeq + max;
+        foreach (var row in Merged(() => _blocks.SeqRange(afterSeq + 1, last),
+            () => Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq > $a ORDER BY seq LIMIT $b", afterSeq, max)))
         {
             list.Add(row.Trusted());
+            if (list.Count == max)
+            {
+                break;
+            }
         }
         return list;
     }
 
     /// <summary>System records (event names starting with <c>$</c>) after <paramref name="afterSeq"/>, in seq order, through their own index.</summary>
     public IEnumerable<JournalRecord> ReadSystemRecords(long afterSeq = 0) =>
-        Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq > $a AND {JournalSchema.SystemRecordFilter} ORDER BY seq", afterSeq, 0).Select(row => row.Trusted());
+        Merged(() => _blocks.SystemRecords(afterSeq),
+            () => Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq > $a AND {JournalSchema.SystemRecordFilter} ORDER BY seq", afterSeq, 0))
+            .Select(row => row.Trusted());
 
     /// <summary>
     /// Every record after <paramref name="afterSeq"/>: first what is committed, then live as commits land.
@@ -148,6 +170,30 @@ public sealed class JournalReader : IDisposable
     /// <summary>Rows as stored, without throwing on a bad checksum (for verification).</summary>
     internal IEnumerable<StoredRow> ReadStoredRows() => Query($"SELECT {StoredRow.Columns} FROM journal ORDER BY seq", 0, 0);
 
+    /// <summary>Every sealed block, opened or found damaged (for verification).</summary>
+    internal IEnumerable<OpenedBlock> ReadBlocks() => BlocksAvailable ? _blocks.All() : [];
+
+    /// <summary>A read transaction for several queries that must agree (verification, status).</summary>
+    internal ReadSnapshot Snapshot() => Guard(() => ReadSnapshot.Begin(_connection));
+
+    /// <summary>How many records and bytes the sealed blocks and the row tail hold.</summary>
+    public StorageFigures Figures() => Guard(() =>
+    {
+        if (!HasTables())
+        {
+            return new StorageFigures(0, 0, 0, 0, 0, 0);
+        }
+        using var snapshot = ReadSnapshot.Begin(_connection);
+        using var command = _connection.CreateCommand();
+        var blocks = _blocks.Available
+            ? "(SELECT count(*) FROM journal_blocks), (SELECT coalesce(sum(records), 0) FROM journal_blocks), (SELECT coalesce(sum(length(data)), 0) FROM journal_blocks), (SELECT coalesce(sum(args_bytes), 0) FROM journal_blocks)"
+            : "0, 0, 0, 0";
+        command.CommandText = $"SELECT {blocks}, (SELECT count(*) FROM journal), (SELECT coalesce(sum(length(args)), 0) FROM journal)";
+        using var row = command.ExecuteReader();
+        row.Read();
+        return new StorageFigures(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3), row.GetInt64(4), row.GetInt64(5));
+    });
+
     /// <summary>SQLite's own consistency check; "ok" alone when the file is sound.</summary>
     internal IReadOnlyList<string> IntegrityCheck() => Guard(() =>
     {
@@ -161,6 +207,40 @@ public sealed class JournalReader : IDisposable
         }
         return lines;
     });
+
+    /// <summary>Records from blocks and from rows, merged in seq order, both read in one snapshot.</summary>
+    private IEnumerable<StoredRow> Merged(Func<IEnumerable<StoredRow>> blocks, Func<IEnumerable<StoredRow>> rows)
+    {
+        if (!BlocksAvailable)
+        {
+            foreach (var row in rows())
+            {
+                yield return row;
+            }
+            yield break;
+        }
+        using var snapshot = Guard(() => ReadSnapshot.Begin(_connection));
+        using var fromBlocks = blocks().GetEnumerator();
+        using var fromRows = rows().GetEnumerator();
+        var hasBlock = fromBlocks.MoveNext();
+        var hasRow = fromRows.MoveNext();
+        while (hasBlock || hasRow)
+        {
+            if (hasBlock && (!hasRow || fromBlocks.Current.Record.Seq <= fromRows.Current.Record.Seq))
+            {
+                yield return fromBlocks.Current;
+                hasBlock = fromBlocks.MoveNext();
+            }
+            else
+            {
+                yield return fromRows.Current;
+                hasRow = fromRows.MoveNext();
+            }
+        }
+    }
+
+    /// <summary>Whether the journal has a blocks table (a journal written before compression has none until a writer opens it).</summary>
+    private bool BlocksAvailable => Guard(() => HasTables() && _blocks.Available);
 
     private IEnumerable<StoredRow> Query(string sql, long a, long b)
     {
@@ -249,5 +329,9 @@ public sealed class JournalReader : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _blocks.Dispose();
+        _connection.Dispose();
+    }
 }

@@ -13,13 +13,15 @@ public sealed record JournalStatus(
     long BytesOnDisk,
     string? Durability,
     string? Writer,
-    IReadOnlyList<SessionSummary> Sessions)
+    IReadOnlyList<SessionSummary> Sessions,
+    StorageFigures Storage)
 {
     /// <summary>Reads the figures without disturbing a running writer.</summary>
     public static JournalStatus Read(string dataDirectory)
     {
         using var reader = JournalReader.Open(dataDirectory);
         var sessions = reader.Sessions();
+        var storage = reader.Figures();
         var first = reader.Head;
         var last = reader.Tail;
         long? firstTs = first == 0 ? null : reader.ReadOne(first)?.Ts;
@@ -34,6 +36,7 @@ public sealed record JournalStatus(
             reader.Files.BytesOnDisk(),
             reader.LastDurability,
             WriterLock.DescribeHolder(reader.Files),
-            sessions);
+            sessions,
+            storage);
     }
 }

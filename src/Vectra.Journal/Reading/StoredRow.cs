@@ -10,17 +10,16 @@ internal readonly record struct StoredRow(JournalRecord Record, int Codec, bool 
     public const string Columns = "seq, ts, session, conn, source, event, codec, args, crc";
 
     /// <summary>Reads the current row of <paramref name="row"/> (columns in <see cref="Columns"/> order), checking its CRC on the stored bytes.</summary>
-    public static StoredRow From(Statement row, Utf8TextCache texts, ChecksumScheme scheme)
+    public static StoredRow From(Statement row, Utf8TextCache texts, ChecksumScheme scheme) =>
+        Of(row.Int64At(0), row.Int64At(1), row.BlobAt(2), (int)row.Int64At(3), row.BlobAt(4), row.BlobAt(5),
+            (int)row.Int64At(6), row.BlobAt(7), unchecked((uint)row.Int64At(8)), texts, scheme);
+
+    /// <summary>One record from its stored fields (a row's columns or a block's entry), checking its CRC on the stored bytes.</summary>
+    public static StoredRow Of(
+        long seq, long ts, ReadOnlySpan<byte> sessionText, int conn, ReadOnlySpan<byte> source, ReadOnlySpan<byte> eventName,
+        int codec, ReadOnlySpan<byte> args, uint stored, Utf8TextCache texts, ChecksumScheme scheme)
     {
-        var seq = row.Int64At(0);
-        var ts = row.Int64At(1);
-        var conn = (int)row.Int64At(3);
-        var source = row.BlobAt(4);
-        var eventName = row.BlobAt(5);
-        var codec = (int)row.Int64At(6);
-        var args = row.BlobAt(7);
-        var stored = unchecked((uint)row.Int64At(8));
-        var holds = scheme.Holds(stored, seq, ts, row.BlobAt(2), conn, source, eventName, args, out var session)
+        var holds = scheme.Holds(stored, seq, ts, sessionText, conn, source, eventName, args, out var session)
             && codec == JournalSchema.RawCodec;
         var record = new JournalRecord(seq, ts, session, conn, texts.Decode(source), texts.Decode(eventName), args.ToArray());
         return new StoredRow(record, codec, holds);

@@ -1,11 +1,16 @@
 using Microsoft.Data.Sqlite;
+using Vectra.Journal.Errors;
 
 namespace Vectra.Journal.Storage;
 
-/// <summary>The tables of <c>journal.db</c>. Records are only ever inserted; nothing updates or deletes them.</summary>
+/// <summary>
+/// The tables of <c>journal.db</c>. Records are only ever inserted as rows; the only change to a record is
+/// sealing, which moves contiguous rows into one block of <c>journal_blocks</c> in the same transaction.
+/// Schema 1 (rows only) is upgraded in place to 2 (rows and blocks) by the first writer that opens it.
+/// </summary>
 internal static class JournalSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The page size of a new journal.db.</summary>
     public const int PageSize = 16384;
@@ -39,20 +44,44 @@ internal static class JournalSchema
             first_ts  INTEGER NOT NULL,
             last_ts   INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS journal_blocks (
+            first_seq      INTEGER PRIMARY KEY,
+            last_seq       INTEGER NOT NULL,
+            records        INTEGER NOT NULL,
+            min_ts         INTEGER NOT NULL,
+            max_ts         INTEGER NOT NULL,
+            system_records INTEGER NOT NULL,
+            args_bytes     INTEGER NOT NULL,
+            codec          INTEGER NOT NULL,
+            level          INTEGER NOT NULL,
+            raw_bytes      INTEGER NOT NULL,
+            checksum       INTEGER NOT NULL,
+            data           BLOB    NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS journal_meta (
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
         """;
 
+    /// <summary>Creates the tables, or upgrades an older journal's; refuses a journal from a newer build.</summary>
     public static void Create(SqliteConnection connection)
     {
         using var tx = connection.BeginTransaction();
         Execute(connection, CreateSql, tx);
+        using var read = connection.CreateCommand();
+        read.Transaction = tx;
+        read.CommandText = "SELECT value FROM journal_meta WHERE key = 'schema_version'";
+        var stored = read.ExecuteScalar() is string text && int.TryParse(text, out var number) ? number : 0;
+        if (stored > Version)
+        {
+            throw new JournalInputException(
+                $"this journal has schema {stored}, newer than the {Version} this vectra understands: use the newer vectra that wrote it.");
+        }
         using var meta = connection.CreateCommand();
         meta.Transaction = tx;
-        meta.CommandText = "INSERT OR IGNORE INTO journal_meta (key, value) VALUES ('schema_version', $v)";
-        meta.Parameters.AddWithValue("$v", Version.ToString());
+        meta.CommandText = "INSERT INTO journal_meta (key, value) VALUES ('schema_version', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        meta.Parameters.AddWithValue("$v", Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         meta.ExecuteNonQuery();
         tx.Commit();
     }

@@ -15,6 +15,9 @@ internal static class SqliteOpener
             // Frames are 3–6 KB: 16 KB pages hold them without overflow chains, which triples read speed.
             // (Only takes effect when the file is created; an existing journal keeps its page size.)
             JournalSchema.Execute(connection, $"PRAGMA page_size={JournalSchema.PageSize}");
+            // Sealing frees the pages of the rows it compresses; incremental auto-vacuum lets `journal compact`
+            // hand them back to the file system (set here for a new file; an older one is converted by compact).
+            JournalSchema.Execute(connection, "PRAGMA auto_vacuum=INCREMENTAL");
             JournalIdentity.Ensure(connection, path);
             JournalIdentity.Stamp(connection);
             JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL");

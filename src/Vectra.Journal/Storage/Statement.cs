@@ -123,6 +123,9 @@ public sealed class Statement : IDisposable
         }
     }
 
+    /// <summary>Rows the last INSERT, UPDATE or DELETE on this statement's connection changed.</summary>
+    public int Changes => raw.sqlite3_changes(_db);
+
     /// <summary>Whether a 0-based column of the current row is NULL.</summary>
     public bool IsNull(int column) => raw.sqlite3_column_type(_stmt, column) == raw.SQLITE_NULL;
 

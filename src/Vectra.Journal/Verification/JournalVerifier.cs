@@ -1,16 +1,19 @@
+using Vectra.Journal.Blocks;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Reading;
 
 namespace Vectra.Journal.Verification;
 
 /// <summary>
-/// Checks a journal end to end: every record's CRC32C, <c>meta_seq</c> contiguous from 1 with no
-/// duplicate, and SQLite's own <c>integrity_check</c>. Safe to run while a writer appends.
+/// Checks a journal end to end: every sealed block's checksum and layout, every record's CRC32C (in
+/// blocks and in rows), <c>meta_seq</c> contiguous from 1 across blocks and rows with no seq twice
+/// (in two blocks, or in a block and a row), and SQLite's own <c>integrity_check</c>. Safe to run
+/// while a writer appends and seals: blocks and rows are read in one snapshot.
 /// </summary>
 /// <remarks>
 /// Failure policy: damage is the finding, never an exception: a file that is not a journal, a read
-/// that stops on a malformed page, a failing integrity check all become lines of the report. Only a
-/// journal that cannot be opened here at all (missing, unreadable, an I/O error) throws.
+/// that stops on a malformed page, a damaged block, a failing integrity check all become lines of the
+/// report. Only a journal that cannot be opened here at all (missing, unreadable, an I/O error) throws.
 /// </remarks>
 public static class JournalVerifier
 {
@@ -34,38 +37,32 @@ public static class JournalVerifier
 
     private static VerifyReport Verify(JournalReader reader, IProgress<long>? progress)
     {
-        var badChecksums = new List<long>();
-        var gaps = new List<SeqGap>();
-        var duplicates = new List<long>();
+        var tally = new Tally(progress);
         var problems = new List<string>();
-        long checkedRows = 0, previous = 0;
         try
         {
-            foreach (var row in reader.ReadStoredRows())
+            using var snapshot = reader.Snapshot();
+            using var blocks = reader.ReadBlocks().GetEnumerator();
+            using var rows = reader.ReadStoredRows().GetEnumerator();
+            var hasBlock = blocks.MoveNext();
+            var hasRow = rows.MoveNext();
+            while (hasBlock || hasRow)
             {
-                var seq = row.Record.Seq;
-                if (seq == previous)
+                if (hasBlock && (!hasRow || blocks.Current.Header.FirstSeq <= rows.Current.Record.Seq))
                 {
-                    duplicates.Add(seq);
+                    tally.Add(blocks.Current);
+                    hasBlock = blocks.MoveNext();
                 }
-                else if (seq > previous + 1)
+                else
                 {
-                    gaps.Add(new SeqGap(previous + 1, seq - 1));
-                }
-                if (!row.ChecksumHolds)
-                {
-                    badChecksums.Add(seq);
-                }
-                previous = Math.Max(previous, seq);
-                if (++checkedRows % 100_000 == 0)
-                {
-                    progress?.Report(seq);
+                    tally.Add(rows.Current);
+                    hasRow = rows.MoveNext();
                 }
             }
         }
         catch (JournalCorruptException e)
         {
-            problems.Add($"reading stopped after meta_seq {previous}: {Cause(e)}");
+            problems.Add($"reading stopped after meta_seq {tally.Previous}: {Cause(e)}");
         }
         try
         {
@@ -75,8 +72,65 @@ public static class JournalVerifier
         {
             problems.Add($"integrity check failed to run: {Cause(e)}");
         }
-        return new VerifyReport(checkedRows, previous, badChecksums, gaps, duplicates, problems);
+        return new VerifyReport(tally.Checked, tally.Previous, tally.BadChecksums, tally.Gaps, tally.Duplicates, problems)
+        {
+            DamagedBlocks = tally.DamagedBlocks,
+        };
     }
 
     private static string Cause(JournalCorruptException damage) => damage.InnerException?.Message ?? damage.Message;
+
+    /// <summary>The findings so far, fed records and blocks in seq order.</summary>
+    private sealed class Tally(IProgress<long>? progress)
+    {
+        public List<long> BadChecksums { get; } = [];
+        public List<SeqGap> Gaps { get; } = [];
+        public List<long> Duplicates { get; } = [];
+        public List<DamagedBlock> DamagedBlocks { get; } = [];
+        public long Checked { get; private set; }
+        public long Previous { get; private set; }
+
+        public void Add(OpenedBlock block)
+        {
+            if (block.Rows is null)
+            {
+                DamagedBlocks.Add(new DamagedBlock(block.Header.FirstSeq, block.Header.LastSeq, block.Damage ?? "damaged"));
+                Seen(block.Header.FirstSeq, block.Header.LastSeq);
+                return;
+            }
+            foreach (var row in block.Rows)
+            {
+                Add(row);
+            }
+        }
+
+        public void Add(StoredRow row)
+        {
+            Seen(row.Record.Seq, row.Record.Seq);
+            if (!row.ChecksumHolds)
+            {
+                BadChecksums.Add(row.Record.Seq);
+            }
+            if (++Checked % 100_000 == 0)
+            {
+                progress?.Report(row.Record.Seq);
+            }
+        }
+
+        private void Seen(long first, long last)
+        {
+            if (first <= Previous)
+            {
+                for (var seq = first; seq <= Math.Min(last, Previous); seq++)
+                {
+                    Duplicates.Add(seq);
+                }
+            }
+            else if (first > Previous + 1)
+            {
+                Gaps.Add(new SeqGap(Previous + 1, first - 1));
+            }
+            Previous = Math.Max(Previous, last);
+        }
+    }
 }

@@ -1,10 +1,12 @@
+using Vectra.Journal.Blocks;
 using Vectra.Journal.Records;
 
 namespace Vectra.Journal.Writing;
 
 /// <summary>
 /// Records waiting for the writer, completed with their seqs once durable. It is its own completion
-/// source, so an append costs one allocation besides the task.
+/// source, so an append costs one allocation besides the task. A request may instead carry a sealed
+/// block from the sealer, which the writer stores in place of its rows inside the same commit.
 /// </summary>
 internal sealed class AppendRequest : TaskCompletionSource<SeqRange>
 {
@@ -19,7 +21,14 @@ internal sealed class AppendRequest : TaskCompletionSource<SeqRange>
         }
     }
 
+    /// <summary>A request to store <paramref name="block"/> in place of its rows; completes with the block's seqs.</summary>
+    public AppendRequest(SealedBlock block)
+        : this([], 0) => Seal = block;
+
     public IReadOnlyList<NewRecord> Records { get; }
+
+    /// <summary>The block to store, for a seal request; null for an append.</summary>
+    public SealedBlock? Seal { get; }
 
     /// <summary>For exact imports: the seq the first record must receive; 0 when the writer assigns it.</summary>
     public long ExpectedFirstSeq { get; }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Vectra.Journal.Blocks;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
@@ -9,7 +10,8 @@ namespace Vectra.Journal.Writing;
 /// <summary>
 /// The journal's single writer. Appends from any thread queue up; one dedicated thread assigns
 /// <c>meta_seq</c>, inserts and commits, and completes each append only after its commit is durable
-/// under the <see cref="Durability"/> policy.
+/// under the <see cref="Durability"/> policy. Its sealer (see <see cref="SealPolicy"/>) compresses old rows
+/// into blocks on another thread; the writer stores each block and deletes its rows inside one of its commits.
 /// </summary>
 /// <remarks>
 /// Failure policy: any exception while inserting or committing faults the writer for good. The failed
@@ -30,23 +32,28 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     private readonly WriterLock _lock;
     private readonly SqliteConnection _connection;
     private readonly RecordInserter _inserter;
+    private readonly BlockStore _blocks;
     private readonly Thread _thread;
+    private readonly JournalSealer? _sealer;
+    private long _appendedArgsBytes;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextSeq;
     private long _commits;
     private volatile JournalFaultedException? _fault;
 
-    private JournalWriter(JournalFiles files, Durability durability, WriterLock writerLock, SqliteConnection connection, long tail)
+    private JournalWriter(JournalFiles files, Durability durability, WriterLock writerLock, SqliteConnection connection, long tail, SealPolicy sealing)
     {
         Files = files;
         Durability = durability;
         _lock = writerLock;
         _connection = connection;
         _inserter = new RecordInserter(connection);
+        _blocks = new BlockStore(connection);
         _nextSeq = tail + 1;
         Signal.Publish(_nextSeq - 1);
         _thread = new Thread(WriteLoop) { IsBackground = true, Name = "vectra-journal-writer" };
         _thread.Start();
+        _sealer = sealing.Enabled ? new JournalSealer(this, sealing) : null;
     }
 
     /// <summary>The journal's files.</summary>
@@ -70,12 +77,23 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// <summary>Completes when the writer thread has stopped, after disposal or a fault.</summary>
     public Task Stopped => _stopped.Task;
 
+    /// <summary>Why sealing stopped (records then stay rows), or null while it runs or when it is off.</summary>
+    public string? SealingProblem => _sealer?.Problem;
+
+    /// <summary>Args bytes appended since this writer opened (the sealer's measure of the growing tail).</summary>
+    internal long AppendedArgsBytes => Interlocked.Read(ref _appendedArgsBytes);
+
     /// <summary>Receives what the writer could not do as it should but did not lose data over (a busy checkpoint at close); without a handler it goes to stderr.</summary>
     public event Action<string>? Warning;
 
-    /// <summary>Opens (creating if needed) the journal in <paramref name="dataDirectory"/> for writing; fails at once if another process writes it.</summary>
-    public static JournalWriter Open(string dataDirectory, Durability durability)
+    /// <summary>
+    /// Opens (creating if needed) the journal in <paramref name="dataDirectory"/> for writing; fails at once if
+    /// another process writes it. Old rows are sealed into compressed blocks as <paramref name="sealing"/> says
+    /// (default: <see cref="SealPolicy.Default"/>).
+    /// </summary>
+    public static JournalWriter Open(string dataDirectory, Durability durability, SealPolicy? sealing = null)
     {
+        sealing = (sealing ?? SealPolicy.Default).Checked();
         Directory.CreateDirectory(dataDirectory);
         var files = new JournalFiles(dataDirectory);
         var writerLock = WriterLock.Acquire(files);
@@ -93,7 +111,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
                 JournalSchema.SetMeta(connection, ChecksumScheme.MetaKey, new ChecksumScheme(tail + 1).ToMeta());
             }
             JournalSchema.SetMeta(connection, "durability", durability.Name);
-            return new JournalWriter(files, durability, writerLock, connection, tail);
+            return new JournalWriter(files, durability, writerLock, connection, tail, sealing);
         }
         catch (Exception error)
         {
@@ -131,6 +149,17 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
         var asNew = records.Select(r => new NewRecord(r.Event, r.Args, r.Ts, r.Session, r.Conn, r.Source)).ToArray();
         return Enqueue(asNew, records.Count == 0 ? 0 : records[0].Seq);
+    }
+
+    /// <summary>Stores <paramref name="block"/> in place of its rows within the next commit; completes with its seqs once committed.</summary>
+    internal Task<SeqRange> SealAsync(SealedBlock block)
+    {
+        var request = new AppendRequest(block);
+        if (!_queue.Writer.TryWrite(request))
+        {
+            request.TrySetException(_fault ?? new JournalFaultedException("the journal writer is closed; nothing more can be sealed."));
+        }
+        return request.Task;
     }
 
     private Task<SeqRange> Enqueue(IReadOnlyList<NewRecord> records, long expectedFirstSeq)
@@ -219,6 +248,19 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         {
             foreach (var request in batch)
             {
+                if (request.Seal is { } block)
+                {
+                    if (_blocks.Seal(block))
+                    {
+                        accepted.Add((request, new SeqRange(block.FirstSeq, block.LastSeq)));
+                    }
+                    else
+                    {
+                        request.TrySetException(new JournalSequenceException(
+                            $"meta_seq {block.FirstSeq}..{block.LastSeq} are not all rows any more; the block was not stored."));
+                    }
+                    continue;
+                }
                 if (request.ExpectedFirstSeq != 0 && request.ExpectedFirstSeq != next)
                 {
                     request.TrySetException(new JournalSequenceException(
@@ -234,6 +276,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
                     next++;
                 }
                 accepted.Add((request, new SeqRange(first, next - 1)));
+                Interlocked.Add(ref _appendedArgsBytes, request.ByteCount);
             }
             foreach (var tally in sessions.Values)
             {
@@ -274,13 +317,14 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     private static long ReadTail(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(seq), 0) FROM journal";
+        command.CommandText = "SELECT max(coalesce((SELECT max(last_seq) FROM journal_blocks), 0), coalesce((SELECT max(seq) FROM journal), 0))";
         return (long)command.ExecuteScalar()!;
     }
 
     /// <summary>Stops taking appends, commits what is queued, makes everything durable and releases the lock.</summary>
     public void Dispose()
     {
+        _sealer?.Dispose();
         _queue.Writer.TryComplete();
         _thread.Join();
         try
@@ -297,6 +341,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         finally
         {
             _inserter.Dispose();
+            _blocks.Dispose();
             _connection.Dispose();
             _lock.Dispose();
         }

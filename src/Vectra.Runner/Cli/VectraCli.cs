@@ -14,10 +14,11 @@ internal static class VectraCli
         };
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
-        root.Subcommands.Add(new Command("journal", "Export and import journal records as JSONL.")
+        root.Subcommands.Add(new Command("journal", "Export and import journal records as JSONL; compact the journal.")
         {
             JournalExportCommand.Create(),
             JournalImportCommand.Create(),
+            JournalCompactCommand.Create(),
         });
         root.Subcommands.Add(ProjectCommand.Create());
         root.Subcommands.Add(RebuildCommand.Create());
@@ -36,6 +37,7 @@ internal static class VectraCli
             BenchRebuildCommand.Create(),
             BenchCaptureCommand.Create(),
             BenchParquetCommand.Create(),
+            BenchCompactCommand.Create(),
         });
 
         var parsed = root.Parse(args);

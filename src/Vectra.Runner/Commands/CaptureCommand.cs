@@ -25,6 +25,7 @@ internal static class CaptureCommand
         {
             url, origin, query, transport, durability, watchdog, noProjections, printAcks,
         };
+        var sealing = new SealingOptions().AddTo(command);
         command.SetAction(parse =>
         {
             var dataGiven = parse.GetResult(CommonOptions.Data) is { Implicit: false };
@@ -46,16 +47,16 @@ internal static class CaptureCommand
                     settings.Data = parse.GetRequiredValue(CommonOptions.Data);
                 }
             });
-            return Run(host);
+            return Run(host, sealing.Resolve(parse));
         });
         return command;
     }
 
-    private static int Run(CaptureHost host)
+    private static int Run(CaptureHost host, Vectra.Journal.Blocks.SealPolicy sealing)
     {
         var settings = host.Settings;
         var durability = Validate(settings);
-        using var writer = JournalWriter.Open(settings.Data!, durability);
+        using var writer = JournalWriter.Open(settings.Data!, durability, sealing);
         var observers = new List<IDurableRecordsObserver>();
         if (settings.PrintAcks)
         {

@@ -19,10 +19,11 @@ internal static class ImportCommand
         {
             paths, format, zone, json,
         };
+        var sealing = new SealingOptions().AddTo(command);
         command.SetAction(parse => Run(
             parse.GetRequiredValue(CommonOptions.Data),
             parse.GetRequiredValue(paths),
-            ImportCommandOptions.Parse(parse.GetRequiredValue(format), parse.GetRequiredValue(zone)),
+            ImportCommandOptions.Parse(parse.GetRequiredValue(format), parse.GetRequiredValue(zone)) with { Sealing = sealing.Resolve(parse) },
             parse.GetValue(json)));
         return command;
     }
@@ -39,7 +40,7 @@ internal static class ImportCommand
     {
         var files = RecordingFiles.Expand(paths);
         var progress = new ImportProgress(files.Count);
-        using var writer = JournalWriter.Open(data, Durability.Batch);
+        using var writer = JournalWriter.Open(data, Durability.Batch, options.Sealing);
         var import = new RecordingImport(writer, options);
         var results = import.ImportAsync(files, progress).GetAwaiter().GetResult();
         session = import.Session;

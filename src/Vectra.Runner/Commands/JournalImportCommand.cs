@@ -22,11 +22,12 @@ internal static class JournalImportCommand
         {
             file, durability,
         };
-        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetRequiredValue(file), parse.GetValue(durability)));
+        var sealing = new SealingOptions().AddTo(command);
+        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetRequiredValue(file), parse.GetValue(durability), sealing.Resolve(parse)));
         return command;
     }
 
-    private static int Run(string data, string path, string? durabilityName)
+    private static int Run(string data, string path, string? durabilityName, Vectra.Journal.Blocks.SealPolicy sealing)
     {
         var durability = durabilityName is null ? DefaultDurability(data) : Durability.TryParse(durabilityName)
             ?? throw new CliUsageException($"--durability {durabilityName} is not a policy; use always, batch or none.");
@@ -43,7 +44,7 @@ internal static class JournalImportCommand
                 ? "durability: none (a new, empty journal: commits are not fsynced; everything is made durable when the import ends)"
                 : "durability: batch (the journal already holds records: every commit is fsynced, so they are never at risk)");
         }
-        using (var writer = JournalWriter.Open(data, durability))
+        using (var writer = JournalWriter.Open(data, durability, sealing))
         {
             result = JsonlExactImporter.ImportAsync(input, writer, progress).GetAwaiter().GetResult();
         }

@@ -22,10 +22,11 @@ internal static class ReplayCommand
         {
             paths, speed, format, zone,
         };
+        var sealing = new SealingOptions().AddTo(command);
         command.SetAction(parse => Run(
             parse.GetRequiredValue(CommonOptions.Data),
             parse.GetRequiredValue(paths),
-            ImportCommandOptions.Parse(parse.GetRequiredValue(format), parse.GetRequiredValue(zone)),
+            ImportCommandOptions.Parse(parse.GetRequiredValue(format), parse.GetRequiredValue(zone)) with { Sealing = sealing.Resolve(parse) },
             parse.GetRequiredValue(speed)));
         return command;
     }

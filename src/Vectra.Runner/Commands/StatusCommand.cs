@@ -43,6 +43,17 @@ internal static class StatusCommand
                 firstTs = Iso(status.FirstTs),
                 lastTs = Iso(status.LastTs),
                 bytesOnDisk = status.BytesOnDisk,
+                storage = new
+                {
+                    blocks = status.Storage.Blocks,
+                    blockRecords = status.Storage.BlockRecords,
+                    blockBytes = status.Storage.BlockBytes,
+                    blockRawJsonBytes = status.Storage.BlockRawBytes,
+                    blockRatio = Math.Round(status.Storage.BlockRatio, 2),
+                    tailRecords = status.Storage.TailRecords,
+                    tailBytes = status.Storage.TailBytes,
+                    tailRawJsonBytes = status.Storage.TailBytes,
+                },
                 durability = status.Durability,
                 writer = status.Writer,
                 sessions = status.Sessions.Select(s => new
@@ -74,6 +85,9 @@ internal static class StatusCommand
         Console.WriteLine($"meta_seq    {status.FirstSeq}..{status.LastSeq}");
         Console.WriteLine($"meta_ts     {Iso(status.FirstTs) ?? "-"} .. {Iso(status.LastTs) ?? "-"}");
         Console.WriteLine($"on disk     {status.BytesOnDisk:N0} bytes");
+        var storage = status.Storage;
+        Console.WriteLine($"sealed      {storage.BlockRecords:N0} records in {storage.Blocks:N0} zstd blocks: {storage.BlockBytes:N0} bytes holding {storage.BlockRawBytes:N0} bytes of raw JSON (ratio {storage.BlockRatio:F1}x)");
+        Console.WriteLine($"tail        {storage.TailRecords:N0} records as rows: {storage.TailBytes:N0} bytes of raw JSON, uncompressed (ratio 1.0x)");
         Console.WriteLine($"durability  {status.Durability ?? "-"} (policy of the last writer)");
         Console.WriteLine($"writer      {status.Writer ?? "none running"}");
         Console.WriteLine($"sessions    {status.Sessions.Count}");

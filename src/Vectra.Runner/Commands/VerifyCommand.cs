@@ -12,7 +12,7 @@ internal static class VerifyCommand
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var command = new Command("verify", "Check the journal: every record's CRC32C, meta_seq contiguous from 1 with no duplicate, and SQLite's integrity check. Exit 0 when clean, 1 naming the bad meta_seqs otherwise.")
+        var command = new Command("verify", "Check the journal: every sealed block's checksum, every record's CRC32C, meta_seq contiguous from 1 across blocks and rows with no duplicate, and SQLite's integrity check. Exit 0 when clean, 1 naming the bad meta_seqs otherwise.")
         {
             json,
         };
@@ -35,6 +35,7 @@ internal static class VerifyCommand
                 report.BadChecksums,
                 missingRanges = report.MissingRanges.Select(g => new { from = g.From, to = g.To }),
                 report.DuplicateSeqs,
+                damagedBlocks = report.DamagedBlocks.Select(b => new { firstSeq = b.FirstSeq, lastSeq = b.LastSeq, reason = b.Reason }),
                 report.IntegrityProblems,
             });
         }
@@ -64,8 +65,12 @@ internal static class VerifyCommand
         Console.WriteLine($"checked {report.RecordsChecked:N0} records, meta_seq 1..{report.LastSeq}");
         if (report.Clean)
         {
-            Console.WriteLine("clean: every checksum holds, meta_seq is contiguous, SQLite integrity ok");
+            Console.WriteLine("clean: every block and record checksum holds, meta_seq is contiguous, SQLite integrity ok");
             return;
+        }
+        foreach (var block in report.DamagedBlocks.Take(20))
+        {
+            Console.WriteLine($"CORRUPT: the sealed block holding meta_seq {block.FirstSeq}-{block.LastSeq} is damaged: {block.Reason}");
         }
         if (report.BadChecksums.Count > 0)
         {

@@ -10,11 +10,12 @@ internal sealed class CrashChildProcess : IDisposable
     private readonly TaskCompletionSource<long> _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public CrashChildProcess(string dataDirectory, long firstIndex, string durability, int writers = 1,
-        IReadOnlyDictionary<string, string>? environment = null)
+        (int Tail, int Block)? sealing = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var child = Path.Combine(AppContext.BaseDirectory, "Vectra.Journal.CrashChild.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { child, dataDirectory, firstIndex.ToString(), durability, writers.ToString() })
+        var sealArgs = sealing is { } seal ? new[] { seal.Tail.ToString(), seal.Block.ToString() } : [];
+        foreach (var argument in new[] { child, dataDirectory, firstIndex.ToString(), durability, writers.ToString() }.Concat(sealArgs))
         {
             start.ArgumentList.Add(argument);
         }

@@ -8,18 +8,20 @@ namespace Vectra.Journal.Tests.Crash;
 /// <summary>Durability under SIGKILL, with real processes: nothing acknowledged is ever lost.</summary>
 public class KillTests
 {
+    // Sealing is forced every 60 records past a tail of 120, so kills land inside sealing transactions too.
     [Theory]
     [InlineData("always", 1, 25)]
-    [InlineData("batch", 8, 10)]
-    public async Task Every_acknowledged_record_survives_SIGKILL_at_random_moments(string durability, int writers, int kills)
+    [InlineData("batch", 8, 20)]
+    public async Task Every_acknowledged_record_survives_SIGKILL_at_random_moments_while_sealing_runs(string durability, int writers, int kills)
     {
+        var sealing = (Tail: 120, Block: 60);
         using var folder = new TempFolder();
         var random = new Random(20261121);
         var acknowledged = new Dictionary<long, long>();
         for (var round = 0; round < kills; round++)
         {
             var tailBefore = TailOf(folder.Path);
-            using var child = new CrashChildProcess(folder.Path, firstIndex: round * 1_000_000L, durability, writers);
+            using var child = new CrashChildProcess(folder.Path, firstIndex: round * 1_000_000L, durability, writers, sealing);
             Assert.Equal(tailBefore, await child.Opened.WaitAsync(TimeSpan.FromSeconds(60)));
             await child.WaitForAcksAsync(random.Next(1, 400), TimeSpan.FromSeconds(30));
             await Task.Delay(random.Next(0, 30));
@@ -34,7 +36,8 @@ public class KillTests
             }
 
             var report = JournalVerifier.Verify(folder.Path);
-            Assert.True(report.Clean, $"round {round}: verify found {report.BadChecksums.Count} bad checksums, {report.MissingRanges.Count} gaps, {string.Join("; ", report.IntegrityProblems)}");
+            Assert.True(report.Clean, $"round {round}: verify found {report.BadChecksums.Count} bad checksums, {report.MissingRanges.Count} gaps, " +
+                $"{report.DuplicateSeqs.Count} duplicates, {report.DamagedBlocks.Count} damaged blocks, {string.Join("; ", report.IntegrityProblems)}");
             using var after = JournalReader.Open(folder.Path);
             Assert.True(after.Tail >= acks.Max(a => a.Seq), $"round {round}: the journal ends at {after.Tail} but {acks.Max(a => a.Seq)} was acknowledged");
         }
@@ -47,6 +50,8 @@ public class KillTests
             Assert.Equal(CrashPayload.For(index), stored[seq].Args);
         }
         Assert.Equal(stored.Count, stored.Values.Select(r => Convert.ToBase64String(r.Args)).Distinct().Count());
+        var figures = final.Figures();
+        Assert.True(figures.Blocks >= kills, $"only {figures.Blocks} blocks were sealed over {kills} rounds");
     }
 
     private static long TailOf(string folder)

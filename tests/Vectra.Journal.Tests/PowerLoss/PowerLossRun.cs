@@ -108,7 +108,7 @@ internal static class PowerLossRun
     private static async Task<(long Seq, long Index)[]?> RunUntilKilledAsync(
         string data, string log, int point, string durability, int writers, long tail, Random random, PowerLossOutcome outcome)
     {
-        using var child = new CrashChildProcess(data, firstIndex: point * 1_000_000L, durability, writers, FileOperationRecorder.EnvironmentFor(data, log));
+        using var child = new CrashChildProcess(data, firstIndex: point * 1_000_000L, durability, writers, environment: FileOperationRecorder.EnvironmentFor(data, log));
         var opened = await child.WaitForOpenAsync(TimeSpan.FromSeconds(60));
         if (opened is null)
         {

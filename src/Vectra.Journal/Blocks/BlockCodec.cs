@@ -1,0 +1,81 @@
+using Vectra.Journal.Records;
+using ZstdSharp;
+
+namespace Vectra.Journal.Blocks;
+
+/// <summary>
+/// Compresses a block's layout and reads it back. One instance per thread: the zstd contexts inside
+/// are reused from block to block and are not thread-safe.
+/// </summary>
+internal sealed class BlockCodec : IDisposable
+{
+    /// <summary>Codec 1: zstd (the level is recorded per block).</summary>
+    public const int Zstd = 1;
+
+    /// <summary>The largest layout a block may have (the sealer stops a block well before this).</summary>
+    public const int MaxRawBytes = 1 << 30;
+
+    private readonly Dictionary<int, Compressor> _compressors = [];
+    private readonly Decompressor _decompressor = new();
+    private byte[] _raw = [];
+
+    /// <summary>Compresses <paramref name="raw"/> with zstd at <paramref name="level"/>.</summary>
+    public byte[] Compress(ReadOnlySpan<byte> raw, int level)
+    {
+        if (!_compressors.TryGetValue(level, out var compressor))
+        {
+            compressor = new Compressor(level);
+            _compressors[level] = compressor;
+        }
+        return compressor.Wrap(raw).ToArray();
+    }
+
+    /// <summary>
+    /// The layout bytes of a stored block, or a <see cref="FormatException"/> when its data fails its
+    /// checksum, names an unknown codec, or does not decompress to the size its row records. The bytes
+    /// live in a buffer reused by the next call (blocks are megabytes; the reader copies out what it keeps).
+    /// </summary>
+    public ReadOnlySpan<byte> Decompress(SealedBlockHeader header, ReadOnlySpan<byte> data)
+    {
+        if (Crc32C.Of(data) != header.Checksum)
+        {
+            throw new FormatException("its compressed data fails its checksum");
+        }
+        if (header.Codec != Zstd)
+        {
+            throw new FormatException($"it names codec {header.Codec}, which this build cannot read");
+        }
+        if (header.RawBytes is < 0 or > MaxRawBytes)
+        {
+            throw new FormatException($"its row records {header.RawBytes} bytes before compression, more than a block holds");
+        }
+        if (_raw.Length < header.RawBytes)
+        {
+            _raw = GC.AllocateUninitializedArray<byte>(header.RawBytes);
+        }
+        var raw = _raw.AsSpan(0, header.RawBytes);
+        int written;
+        try
+        {
+            written = _decompressor.Unwrap(data, raw);
+        }
+        catch (ZstdException e)
+        {
+            throw new FormatException($"its data does not decompress: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"its data does not decompress: {e.Message}");
+        }
+        return written == raw.Length ? raw : throw new FormatException($"its data decompresses to {written} bytes, not the {raw.Length} its row records");
+    }
+
+    public void Dispose()
+    {
+        foreach (var compressor in _compressors.Values)
+        {
+            compressor.Dispose();
+        }
+        _decompressor.Dispose();
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using Vectra.Journal.Storage;
+
+namespace Vectra.Journal.Blocks;
+
+/// <summary>
+/// Seals on the writing connection: inside the caller's open transaction, inserts a block and deletes
+/// the rows it holds, both or neither (a savepoint), so a crash leaves either the rows or the block.
+/// </summary>
+internal sealed class BlockStore : IDisposable
+{
+    private readonly Statement _savepoint;
+    private readonly Statement _release;
+    private readonly Statement _rollback;
+    private readonly Statement _insert;
+    private readonly Statement _delete;
+    private readonly Statement _overlap;
+
+    public BlockStore(SqliteConnection connection)
+    {
+        _savepoint = new Statement(connection, "SAVEPOINT seal");
+        _release = new Statement(connection, "RELEASE seal");
+        _rollback = new Statement(connection, "ROLLBACK TO seal");
+        _insert = new Statement(connection,
+            $"INSERT INTO journal_blocks ({SealedBlock.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        _delete = new Statement(connection, "DELETE FROM journal WHERE seq BETWEEN ?1 AND ?2");
+        _overlap = new Statement(connection,
+            "SELECT coalesce((SELECT last_seq FROM journal_blocks WHERE first_seq <= ?2 ORDER BY first_seq DESC LIMIT 1), 0) >= ?1");
+    }
+
+    /// <summary>
+    /// Stores <paramref name="block"/> in place of its rows, inside the open transaction. False (and nothing
+    /// changed) when the rows are not all there as rows: the block overlaps one already stored, or a row is missing.
+    /// </summary>
+    public bool Seal(SealedBlock block)
+    {
+        _savepoint.Execute();
+        _delete.Bind(1, block.FirstSeq);
+        _delete.Bind(2, block.LastSeq);
+        _delete.Execute();
+        if (_delete.Changes != block.Records || Overlaps(block))
+        {
+            _rollback.Execute();
+            _release.Execute();
+            return false;
+        }
+        _insert.Bind(1, block.FirstSeq);
+        _insert.Bind(2, block.LastSeq);
+        _insert.Bind(3, block.Records);
+        _insert.Bind(4, block.MinTs);
+        _insert.Bind(5, block.MaxTs);
+        _insert.Bind(6, block.SystemRecords);
+        _insert.Bind(7, block.ArgsBytes);
+        _insert.Bind(8, block.Codec);
+        _insert.Bind(9, block.Level);
+        _insert.Bind(10, block.RawBytes);
+        _insert.Bind(11, block.Checksum);
+        _insert.BindBlob(12, block.Data);
+        _insert.Execute();
+        _release.Execute();
+        return true;
+    }
+
+    private bool Overlaps(SealedBlock block)
+    {
+        _overlap.Bind(1, block.FirstSeq);
+        _overlap.Bind(2, block.LastSeq);
+        try
+        {
+            return _overlap.Step() && _overlap.Int64At(0) != 0;
+        }
+        finally
+        {
+            _overlap.Reset();
+        }
+    }
+
+    public void Dispose()
+    {
+        _savepoint.Dispose();
+        _release.Dispose();
+        _rollback.Dispose();
+        _insert.Dispose();
+        _delete.Dispose();
+        _overlap.Dispose();
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using Vectra.Journal.Errors;
+using Vectra.Journal.Storage;
+
+namespace Vectra.Journal.Blocks;
+
+/// <summary>
+/// <c>vectra journal compact</c>: with the writer lock held, seals every row into blocks (the last one may
+/// be short), then hands the freed pages back to the file system so the file on disk shrinks.
+/// </summary>
+/// <remarks>
+/// Failure policy: each block is sealed in its own durable transaction, so a crash or an error part-way
+/// leaves a valid journal with fewer rows sealed; running compact again continues. A damaged row stops the
+/// sealing before it (<see cref="JournalCorruptException"/>), so nothing damaged is ever sealed. A journal
+/// without incremental auto-vacuum (written before compression) is converted once with a full VACUUM,
+/// which needs free disk space about the size of the compacted file.
+/// </remarks>
+public static class JournalCompactor
+{
+    /// <summary>Compacts the journal in <paramref name="dataDirectory"/>; <paramref name="progress"/> receives the seq sealed through.</summary>
+    public static CompactResult Compact(string dataDirectory, SealPolicy policy, IProgress<long>? progress = null)
+    {
+        policy = policy.Checked();
+        var files = new JournalFiles(dataDirectory);
+        if (!files.Exists)
+        {
+            throw new JournalInputException($"there is no journal in {Path.GetFullPath(dataDirectory)} (no journal.db). Pass --data with the folder a capture or import wrote.");
+        }
+        using var writerLock = WriterLock.Acquire(files);
+        var bytesBefore = files.BytesOnDisk();
+        long blocks = 0, records = 0;
+        using (var connection = SqliteOpener.OpenWriter(files.Database, Durability.Batch))
+        {
+            JournalSchema.Create(connection);
+            using (var rows = new TailRows(connection))
+            using (var store = new BlockStore(connection))
+            using (var codec = new BlockCodec())
+            {
+                var next = TailRows.FirstUnsealed(connection);
+                while (true)
+                {
+                    var entries = rows.Read(next, policy.BlockRecords, policy.MaxBlockBytes);
+                    if (entries.Count == 0)
+                    {
+                        break;
+                    }
+                    var block = BlockBuilder.Build(entries, policy.Level, codec);
+                    using (var tx = connection.BeginTransaction())
+                    {
+                        if (!store.Seal(block))
+                        {
+                            throw new JournalCorruptException(block.FirstSeq,
+                                $"meta_seq {block.FirstSeq}..{block.LastSeq} could not be sealed: some are already in a block. Run `vectra verify`.");
+                        }
+                        tx.Commit();
+                    }
+                    blocks++;
+                    records += block.Records;
+                    next = block.LastSeq + 1;
+                    progress?.Report(block.LastSeq);
+                }
+            }
+            ReturnFreePages(connection);
+        }
+        return new CompactResult(blocks, records, bytesBefore, files.BytesOnDisk());
+    }
+
+    private static void ReturnFreePages(SqliteConnection connection)
+    {
+        using var mode = connection.CreateCommand();
+        mode.CommandText = "PRAGMA auto_vacuum";
+        if ((long)mode.ExecuteScalar()! == 2)
+        {
+            JournalSchema.Execute(connection, "PRAGMA incremental_vacuum");
+        }
+        else
+        {
+            // auto_vacuum can only change on an existing file by rebuilding it; compact is offline, so it may.
+            JournalSchema.Execute(connection, "PRAGMA auto_vacuum=INCREMENTAL");
+            JournalSchema.Execute(connection, "VACUUM");
+        }
+        JournalSchema.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+}

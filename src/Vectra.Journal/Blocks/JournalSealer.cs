@@ -1,0 +1,97 @@
+using Vectra.Journal.Storage;
+using Vectra.Journal.Writing;
+
+namespace Vectra.Journal.Blocks;
+
+/// <summary>
+/// The writer's sealer, on a thread of its own: when the unsealed tail grows past its bound, it reads the
+/// oldest rows on its own read connection, lays them out and compresses them there, and hands the finished
+/// block to the writer, which stores it and deletes its rows inside its next commit. The writer only ever
+/// spends an insert and a delete on a seal; the reading and compressing never hold up an append.
+/// </summary>
+/// <remarks>
+/// Failure policy: sealing is an optimisation, never a condition of durability. A damaged or missing row,
+/// a failed read or a block the writer refuses stops the sealer for good, reported once through
+/// <see cref="SealPolicy.OnProblem"/> and <see cref="Problem"/>; records after it simply stay rows until the
+/// cause is fixed and `vectra journal compact` runs. A crash at any moment leaves the rows or the block
+/// (one transaction holds both), so nothing is lost or doubled. An I/O error while the writer stores a
+/// block faults the writer, like any other I/O error in its commits.
+/// </remarks>
+internal sealed class JournalSealer : IDisposable
+{
+    private readonly JournalWriter _writer;
+    private readonly SealPolicy _policy;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _thread;
+
+    public JournalSealer(JournalWriter writer, SealPolicy policy)
+    {
+        _writer = writer;
+        _policy = policy;
+        _thread = new Thread(Run) { IsBackground = true, Name = "vectra-journal-sealer" };
+        _thread.Start();
+    }
+
+    /// <summary>Why sealing stopped, or null while it runs.</summary>
+    public string? Problem { get; private set; }
+
+    private void Run()
+    {
+        try
+        {
+            using var connection = SqliteOpener.OpenReader(_writer.Files.Database);
+            using var rows = new TailRows(connection);
+            using var codec = new BlockCodec();
+            var next = TailRows.FirstUnsealed(connection);
+            var appendedAtStart = _writer.AppendedArgsBytes;
+            var tailBytes = UnsealedBytes(connection, next);
+            while (!_stop.IsCancellationRequested)
+            {
+                var tail = _writer.Tail;
+                var unsealedBytes = tailBytes + (_writer.AppendedArgsBytes - appendedAtStart);
+                if (tail - next + 1 > _policy.MaxTailRecords || unsealedBytes > _policy.MaxTailBytes)
+                {
+                    var entries = rows.Read(next, _policy.BlockRecords, _policy.MaxBlockBytes);
+                    if (entries.Count == 0)
+                    {
+                        throw new InvalidOperationException($"the journal has no row at meta_seq {next} to seal");
+                    }
+                    var block = BlockBuilder.Build(entries, _policy.Level, codec);
+                    _writer.SealAsync(block).GetAwaiter().GetResult();
+                    next = block.LastSeq + 1;
+                    tailBytes -= block.ArgsBytes;
+                    continue;
+                }
+                _writer.Signal.WaitPastAsync(tail, TimeSpan.FromMilliseconds(250), _stop.Token).GetAwaiter().GetResult();
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception error) when (_writer.Fault is null)
+        {
+            Problem = $"sealing stopped, records stay uncompressed rows from here on: {error.Message}";
+            _policy.OnProblem?.Invoke(Problem);
+        }
+        catch (Exception)
+        {
+            // The writer faulted and reports that itself; a sealer has nothing to add.
+        }
+    }
+
+    private static long UnsealedBytes(Microsoft.Data.Sqlite.SqliteConnection connection, long next)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(sum(length(args)), 0) FROM journal WHERE seq >= $next";
+        command.Parameters.AddWithValue("$next", next);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Stops after the block in hand (the writer must still be running to store it).</summary>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _thread.Join();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,50 @@
+namespace Vectra.Journal.Blocks;
+
+/// <summary>
+/// When the writer seals its oldest rows into compressed blocks, and how: once the unsealed tail holds
+/// more than <see cref="MaxTailRecords"/> records or <see cref="MaxTailBytes"/> bytes of args, runs of
+/// <see cref="BlockRecords"/> records (at most <see cref="MaxBlockBytes"/>) are sealed at zstd <see cref="Level"/>.
+/// </summary>
+public sealed record SealPolicy
+{
+    /// <summary>The defaults: a tail of 4,096 records or 16 MB, blocks of 1,024 records at level 3.</summary>
+    public static SealPolicy Default { get; } = new();
+
+    /// <summary>No sealing in this process (records stay rows until `vectra journal compact`).</summary>
+    public static SealPolicy Off { get; } = new() { Enabled = false };
+
+    /// <summary>Whether the writer runs a sealer at all.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Records the unsealed tail may hold before sealing starts.</summary>
+    public int MaxTailRecords { get; init; } = 4096;
+
+    /// <summary>Args bytes the unsealed tail may hold before sealing starts.</summary>
+    public long MaxTailBytes { get; init; } = 16L << 20;
+
+    /// <summary>Records per block.</summary>
+    public int BlockRecords { get; init; } = 1024;
+
+    /// <summary>Args bytes at which a block is closed early, whatever its record count.</summary>
+    public long MaxBlockBytes { get; init; } = 32L << 20;
+
+    /// <summary>The zstd level (1–22); recorded in each block.</summary>
+    public int Level { get; init; } = 3;
+
+    /// <summary>Told once, in one line, when sealing stops on a problem (records then stay rows; nothing is lost).</summary>
+    public Action<string>? OnProblem { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values no sealer can work with.</summary>
+    public SealPolicy Checked()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTailRecords, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTailBytes, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BlockRecords, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(BlockRecords, BlockLayout.MaxRecords);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBlockBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBlockBytes, BlockCodec.MaxRawBytes / 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Level, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Level, 22);
+        return this;
+    }
+}

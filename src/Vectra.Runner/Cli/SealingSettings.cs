@@ -1,0 +1,24 @@
+namespace Vectra.Runner.Cli;
+
+/// <summary>
+/// When a writing command (capture, import, replay, journal import) seals old records into compressed
+/// blocks: the <c>Journal:Sealing</c> section of appsettings.json, overridden by
+/// <c>VECTRA__JOURNAL__SEALING__…</c> environment variables, overridden by the command line.
+/// </summary>
+public sealed class SealingSettings
+{
+    /// <summary>Whether the writer seals at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Records the uncompressed tail may hold before sealing starts.</summary>
+    public int MaxTailRecords { get; set; } = 4096;
+
+    /// <summary>Megabytes of args the uncompressed tail may hold before sealing starts.</summary>
+    public double MaxTailMegabytes { get; set; } = 16;
+
+    /// <summary>Records per block.</summary>
+    public int BlockRecords { get; set; } = 1024;
+
+    /// <summary>zstd level of the blocks.</summary>
+    public int Level { get; set; } = 3;
+}
