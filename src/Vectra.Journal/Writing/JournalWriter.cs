@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
@@ -98,13 +97,10 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
         catch (Exception error)
         {
-            if (connection?.Handle is { } handle)
+            if (connection is not null)
             {
-                // Refused: leave every file as found. Closing would checkpoint the write-ahead log into journal.db,
-                // and a stale log from another database would then be merged for good instead of moved away.
-                raw.sqlite3_db_config(handle, raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
+                SqliteOpener.CloseLeavingFilesAsFound(connection);
             }
-            connection?.Dispose();
             writerLock.Dispose();
             if (error is SqliteException sqlite)
             {

@@ -37,7 +37,8 @@ internal sealed class FeedConnection(
     /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        using var client = CreateClient();
+        var client = CreateClient();
+        using var disposal = new ClientDisposal(client);
         var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.OnConnected += (_, _) =>
@@ -181,4 +182,23 @@ internal sealed class FeedConnection(
 
     private static string Describe(Exception error) =>
         error is TimeoutException ? "timed out" : error.GetBaseException().Message;
+
+    /// <summary>
+    /// Disposes the client. SocketIOClient 3.0.6 dereferences a transport it does not have when the connection
+    /// was never made (a SIGTERM during a connect attempt): that must not turn a clean stop into a failure.
+    /// </summary>
+    private readonly struct ClientDisposal(SocketIO client) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                client.Dispose();
+            }
+            catch (NullReferenceException)
+            {
+                // Nothing was open, so nothing is left to close.
+            }
+        }
+    }
 }
