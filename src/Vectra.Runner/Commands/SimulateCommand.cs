@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Vectra.Projections.Exports.Files;
 using System.Globalization;
+using Vectra.Projections.Exports.Files;
 using Vectra.Runner.Cli;
 using Vectra.Runner.Simulation;
 
