@@ -33,6 +33,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextSeq;
+    private long _commits;
     private volatile JournalFaultedException? _fault;
 
     private JournalWriter(JournalFiles files, Durability durability, WriterLock writerLock, SqliteConnection connection, long tail)
@@ -59,6 +60,9 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
 
     /// <summary>The last committed seq (0 for an empty journal).</summary>
     public long Tail => Signal.Head;
+
+    /// <summary>Transactions committed since the writer opened: under <c>always</c> one per append, under <c>batch</c> one per group.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>The fault that stopped the writer, or null while it is healthy.</summary>
     public JournalFaultedException? Fault => _fault;
@@ -237,6 +241,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
             }
             tx.Commit();
         }
+        Interlocked.Increment(ref _commits);
         _nextSeq = next;
         Signal.Publish(next - 1);
         foreach (var (request, range) in accepted)
