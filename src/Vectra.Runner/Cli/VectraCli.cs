@@ -26,6 +26,7 @@ internal static class VectraCli
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(FairCommand.Create());
         root.Subcommands.Add(CaptureCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(new Command("export", "Write derived files from views.db.")
         {
             ExportCsvCommand.Create(),
