@@ -8,7 +8,8 @@ using Vectra.Tests.Common;
 namespace Vectra.Runner.Tests.Serve;
 
 /// <summary><c>vectra serve</c> over plain HTTP: bad requests get 400/404 pages and never a stack trace, it writes nothing, metrics and health answer.</summary>
-public sealed class ServeHttpTests(ServedSession session) : IClassFixture<ServedSession>
+[Collection(ServedDashboard.Name)]
+public sealed class ServeHttpTests(ServedSession session)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 

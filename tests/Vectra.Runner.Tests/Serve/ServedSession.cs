@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Vectra.Tests.Common;
 
@@ -14,7 +15,7 @@ public sealed class ServedSession : IAsyncLifetime, IDisposable
 
     public string Data => _folder.File("data");
 
-    /// <summary>A later one-game session (other game ids) to replay while the dashboard runs.</summary>
+    /// <summary>A later one-game session (other game ids; seed 6 makes a long game, 637 ticks) to replay while the dashboard runs.</summary>
     public string NextGame => _folder.File("next-game.jsonl");
 
     public Uri Url => _server!.Url;
@@ -24,8 +25,10 @@ public sealed class ServedSession : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var session = _folder.File("session.jsonl");
-        await Expect(VectraProcess.RunAsync("simulate", "--games", "12", "--seed", "7", "--out", session));
-        await Expect(VectraProcess.RunAsync("simulate", "--games", "1", "--seed", "8", "--start", "2026-01-01T00:00:00Z", "--out", NextGame));
+        await Expect(VectraProcess.RunAsync("simulate", "--games", "30", "--seed", "7", "--out", session));
+        var nextSession = _folder.File("next-session.jsonl");
+        await Expect(VectraProcess.RunAsync("simulate", "--games", "1", "--seed", "6", "--start", "2026-01-01T00:00:00Z", "--out", nextSession));
+        await File.WriteAllLinesAsync(NextGame, FirstGameOnly(nextSession));
         await Expect(VectraProcess.RunAsync("replay", session, "--data", Data));
         _server = await ServeProcess.StartAsync(Data);
     }
@@ -48,6 +51,27 @@ public sealed class ServedSession : IAsyncLifetime, IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>The recording's lines up to the next game's first frame: one game, from its cooldown to its rug and forced sells.</summary>
+    private static IEnumerable<string> FirstGameOnly(string recording)
+    {
+        string? first = null;
+        foreach (var line in File.ReadLines(recording))
+        {
+            using var record = JsonDocument.Parse(line);
+            var args = record.RootElement.GetProperty("args");
+            var payload = args[args.GetArrayLength() - 1];
+            if (record.RootElement.GetProperty("event").GetString() == "gameStateUpdate" && payload.TryGetProperty("gameId", out var id))
+            {
+                first ??= id.GetString();
+                if (id.GetString() != first)
+                {
+                    yield break;
+                }
+            }
+            yield return line;
+        }
+    }
 
     private static async Task Expect(Task<VectraProcess.Result> run)
     {

@@ -12,6 +12,7 @@ internal static class LiveChartScript
           const svg = document.getElementById('live-chart');
           const line = document.getElementById('live-line');
           const rug = document.getElementById('live-rug');
+          const rugLine = rug.querySelector('line'), rugLabel = rug.querySelector('text');
           const text = (id, value) => { const e = document.getElementById(id); if (e) e.textContent = value; };
           let game = null, points = new Map(), rugTick = null, phase = 'unknown';
           function draw() {
@@ -23,8 +24,15 @@ internal static class LiveChartScript
             line.setAttribute('points', ticks.map(t => x(t).toFixed(1) + ',' + y(points.get(t)).toFixed(1)).join(' '));
             svg.dataset.points = String(ticks.length);
             svg.dataset.game = game ?? '';
-            if (rugTick !== null) { rug.setAttribute('x1', x(rugTick)); rug.setAttribute('x2', x(rugTick)); rug.style.display = ''; }
-            else rug.style.display = 'none';
+            if (rugTick !== null) {
+              rugLine.setAttribute('x1', x(rugTick)); rugLine.setAttribute('x2', x(rugTick));
+              rugLabel.setAttribute('x', x(rugTick) - 4); rugLabel.textContent = 'rug @ tick ' + rugTick;
+              rug.dataset.tick = String(rugTick); rug.style.display = '';
+            } else rug.style.display = 'none';
+            for (const label of svg.querySelectorAll('text[data-axis]')) {
+              const at = Number(label.dataset.at);
+              label.textContent = label.dataset.axis === 'y' ? (at * maxPrice / 1.05).toFixed(2) + 'x' : String(Math.round(at * maxTick));
+            }
             const last = ticks.length ? ticks[ticks.length - 1] : null;
             text('live-game', game ?? '—'); text('live-phase', phase);
             text('live-tick', last === null ? '—' : String(last));

@@ -23,12 +23,12 @@ internal static class NowPage
             {
                 MissingViews.Write(html, options.DataDirectory);
             }
+            WriteLiveGame(html, feed);
             html.Open("section", ("class", "cards"));
             WriteCapture(html, figures, inProcess, feed, now);
             WriteJournal(html, figures);
             WriteProjections(html, figures);
             html.Close("section");
-            WriteLiveGame(html, feed);
             WriteTrades(html, figures.LastTrades);
             html.Raw("<script>").Raw(LiveChartScript.Source).Raw("</script>");
         });
@@ -84,7 +84,7 @@ internal static class NowPage
     private static void WriteLiveGame(HtmlWriter html, LiveFeed feed)
     {
         var (gameId, phase, rugTick, prices) = feed.Current();
-        html.Element("h2", "Live game");
+        html.Element("h2", "Live game", ("style", "margin-top:0"));
         html.Open("p").Text("game ").Element("strong", gameId ?? "—", ("id", "live-game")).Text(" · phase ").Element("strong", phase, ("id", "live-phase"))
             .Text(" · tick ").Element("strong", prices.Count > 0 ? prices[^1].Tick.ToString(System.Globalization.CultureInfo.InvariantCulture) : "—", ("id", "live-tick"))
             .Text(" · price ").Element("strong", prices.Count > 0 ? Display.Multiplier(prices[^1].Price) : "—", ("id", "live-price"))
@@ -92,7 +92,7 @@ internal static class NowPage
             .Text(" · ").Element("span", feed.Problem is { } problem ? $"journal not readable: {problem}" : "connecting…", ("id", "live-status")).Close("p");
         var chart = new SvgChart(Math.Max(prices.Count > 0 ? prices[^1].Tick : 1, rugTick ?? 0), prices.Count > 0 ? prices.Max(p => p.Price) : 1);
         chart.Line("observed", prices, "live-line");
-        chart.Mark("rug", rugTick ?? 0, "rug", "live-rug", hidden: rugTick is null);
+        chart.Mark("rug", rugTick ?? 0, $"rug @ tick {rugTick}", "live-rug", hidden: rugTick is null);
         html.Raw(chart.Render("live-chart", prices.Count));
     }
 

@@ -11,7 +11,7 @@ internal static class PageLayout
         main{padding:16px 20px;max-width:1180px}
         h1{font-size:20px;margin:4px 0 14px}h2{font-size:16px;margin:20px 0 8px}
         section.cards{display:flex;flex-wrap:wrap;gap:14px}
-        .card{background:#fff;border:1px solid #dde2ea;border-radius:6px;padding:10px 14px;min-width:260px}
+        .card{background:#fff;border:1px solid #dde2ea;border-radius:6px;padding:10px 14px;min-width:260px}.card h2{margin-top:2px}
         table{border-collapse:collapse;background:#fff}
         td,th{padding:3px 9px;border-bottom:1px solid #e8ebf0;text-align:left;white-space:nowrap}
         th{font-weight:600;color:#4a5468}

@@ -40,7 +40,7 @@ internal static class StatsPage
                 html.Element("span", $"{verdict} {count:N0}", ("class", verdict)).Raw(" · ");
             }
             html.Close("p");
-            html.Element("h2", $"Rug tick ({rugTicks.Count:N0} games, median {Median(rugTicks.Select(t => (double)t))})");
+            html.Element("h2", $"Rug tick ({rugTicks.Count:N0} games, median {Median(rugTicks.Select(t => (double)t))}; each bar counts the ticks from its label up to the next)");
             html.Raw(SvgHistogram.Render("rug-histogram", RugBins(rugTicks)));
             html.Element("h2", $"Peak multiplier ({peaks.Count:N0} games, median {Median(peaks)})");
             html.Raw(SvgHistogram.Render("peak-histogram", PeakBins(peaks)));
@@ -49,14 +49,14 @@ internal static class StatsPage
 
     private static List<(string, long)> RugBins(List<int> ticks)
     {
-        const int Bins = 20;
+        const int Bins = 16;
         var width = Math.Max(1, (int)Math.Ceiling(((ticks.Count == 0 ? 0 : ticks.Max()) + 1) / (double)Bins));
         var counts = new long[Bins];
         foreach (var tick in ticks)
         {
             counts[Math.Min(Bins - 1, Math.Max(0, tick) / width)]++;
         }
-        return [.. counts.Select((count, i) => ($"{i * width}–{((i + 1) * width) - 1}", count))];
+        return [.. counts.Select((count, i) => ($"{i * width}", count))];
     }
 
     private static List<(string, long)> PeakBins(List<double> peaks)

@@ -73,20 +73,20 @@ internal sealed class SvgChart
         return this;
     }
 
-    /// <summary>A labelled vertical mark at <paramref name="tick"/> (the rug).</summary>
-    public SvgChart Mark(string cssClass, int tick, string label, string? lineId = null, bool hidden = false)
+    /// <summary>A labelled vertical mark at <paramref name="tick"/> (the rug); <paramref name="id"/> names the group for a script.</summary>
+    public SvgChart Mark(string cssClass, int tick, string label, string? id = null, bool hidden = false)
     {
         var x = F(X(tick));
-        _svg.Append("<g class=\"").Append(cssClass).Append("-mark\" data-tick=\"").Append(tick).Append("\"><line");
-        if (lineId is not null)
+        _svg.Append("<g");
+        if (id is not null)
         {
-            _svg.Append(" id=\"").Append(lineId).Append('"');
+            _svg.Append(" id=\"").Append(id).Append('"');
         }
         if (hidden)
         {
             _svg.Append(" style=\"display:none\"");
         }
-        _svg.Append(" class=\"").Append(cssClass)
+        _svg.Append(" class=\"").Append(cssClass).Append("-mark\" data-tick=\"").Append(tick).Append("\"><line class=\"").Append(cssClass)
             .Append("\" x1=\"").Append(x).Append("\" x2=\"").Append(x).Append("\" y1=\"").Append(F(Top)).Append("\" y2=\"").Append(F(Height - Bottom))
             .Append("\"/><text x=\"").Append(F(X(tick) - 4)).Append("\" y=\"").Append(F(Top + 12)).Append("\" text-anchor=\"end\">")
             .Append(System.Net.WebUtility.HtmlEncode(label)).Append("</text></g>");
@@ -102,10 +102,11 @@ internal sealed class SvgChart
         foreach (var fraction in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
         {
             var price = fraction * _maxPrice / 1.05;
-            axes.Append("<text x=\"").Append(F(Left - 4)).Append("\" y=\"").Append(F(Y(price) + 4)).Append("\" text-anchor=\"end\">")
+            var at = fraction.ToString(CultureInfo.InvariantCulture);
+            axes.Append("<text data-axis=\"y\" data-at=\"").Append(at).Append("\" x=\"").Append(F(Left - 4)).Append("\" y=\"").Append(F(Y(price) + 4)).Append("\" text-anchor=\"end\">")
                 .Append(price.ToString("0.##", CultureInfo.InvariantCulture)).Append("x</text>");
             var tick = Math.Round(fraction * _maxTick);
-            axes.Append("<text x=\"").Append(F(X(tick))).Append("\" y=\"").Append(F(Height - 10)).Append("\" text-anchor=\"middle\">").Append(tick.ToString(CultureInfo.InvariantCulture)).Append("</text>");
+            axes.Append("<text data-axis=\"x\" data-at=\"").Append(at).Append("\" x=\"").Append(F(X(tick))).Append("\" y=\"").Append(F(Height - 10)).Append("\" text-anchor=\"middle\">").Append(tick.ToString(CultureInfo.InvariantCulture)).Append("</text>");
         }
         var points = pointCount is { } count ? $" data-points=\"{count}\"" : "";
         return $"<svg class=\"chart\" id=\"{id}\"{points} viewBox=\"0 0 {F(Width)} {F(Height)}\" width=\"{F(Width)}\" height=\"{F(Height)}\" role=\"img\">{axes}{_svg}</svg>";
