@@ -9,10 +9,18 @@ namespace Vectra.Journal.Reading;
 /// Reads committed records on its own connection, checking every record's checksum. Readers may run
 /// at any time, beside the writer; each query sees a committed, gap-free prefix of the journal.
 /// </summary>
+/// <remarks>
+/// Failure policy: nothing is retried. An error SQLite raises is turned into a journal error naming
+/// the file and what to do (<see cref="SqliteFailures"/>); a record whose checksum fails throws
+/// <see cref="JournalCorruptException"/> when it is read. A journal.db without the journal's tables
+/// (a writer killed while creating it leaves 0 bytes) reads as an empty journal until a writer creates them.
+/// </remarks>
 public sealed class JournalReader : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Utf8TextCache _texts = new();
+    private bool _hasTables;
+    private ChecksumScheme _scheme = ChecksumScheme.Legacy;
 
     private JournalReader(JournalFiles files, SqliteConnection connection)
     {
@@ -31,7 +39,16 @@ public sealed class JournalReader : IDisposable
         {
             throw new JournalInputException($"there is no journal in {Path.GetFullPath(dataDirectory)} (no journal.db). Pass --data with the folder a capture or import wrote.");
         }
-        return new JournalReader(files, SqliteOpener.OpenReader(files.Database));
+        SqliteConnection connection;
+        try
+        {
+            connection = SqliteOpener.OpenReader(files.Database);
+        }
+        catch (SqliteException error)
+        {
+            throw SqliteFailures.Describe(error, files.Database);
+        }
+        return new JournalReader(files, connection);
     }
 
     /// <summary>The first seq, or 0 when the journal is empty.</summary>
@@ -100,29 +117,33 @@ public sealed class JournalReader : IDisposable
     }
 
     /// <summary>The sessions that wrote this journal, in order of their first record.</summary>
-    public IReadOnlyList<SessionSummary> Sessions()
+    public IReadOnlyList<SessionSummary> Sessions() => Guard(() =>
     {
+        var sessions = new List<SessionSummary>();
+        if (!HasTables())
+        {
+            return sessions;
+        }
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT session, source, first_seq, last_seq, records, first_ts, last_ts FROM journal_sessions ORDER BY first_seq";
         using var reader = command.ExecuteReader();
-        var sessions = new List<SessionSummary>();
         while (reader.Read())
         {
             sessions.Add(new SessionSummary(
-                Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
+                Guid.TryParse(reader.GetString(0), out var session) ? session : Guid.Empty, reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
                 reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
         }
         return sessions;
-    }
+    });
 
     /// <summary>The policy the last writer used, as it recorded it.</summary>
-    public string? LastDurability => JournalSchema.GetMeta(_connection, "durability");
+    public string? LastDurability => Guard(() => HasTables() ? JournalSchema.GetMeta(_connection, "durability") : null);
 
     /// <summary>Rows as stored, without throwing on a bad checksum (for verification).</summary>
     internal IEnumerable<StoredRow> ReadStoredRows() => Query($"SELECT {StoredRow.Columns} FROM journal ORDER BY seq", 0, 0);
 
     /// <summary>SQLite's own consistency check; "ok" alone when the file is sound.</summary>
-    internal IReadOnlyList<string> IntegrityCheck()
+    internal IReadOnlyList<string> IntegrityCheck() => Guard(() =>
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
@@ -133,11 +154,15 @@ public sealed class JournalReader : IDisposable
             lines.Add(reader.GetString(0));
         }
         return lines;
-    }
+    });
 
     private IEnumerable<StoredRow> Query(string sql, long a, long b)
     {
-        using var statement = new Statement(_connection, sql);
+        if (!Guard(HasTables))
+        {
+            yield break;
+        }
+        using var statement = Guard(() => new Statement(_connection, sql));
         if (statement.IndexOf("$a") is > 0 and var first)
         {
             statement.Bind(first, a);
@@ -146,17 +171,75 @@ public sealed class JournalReader : IDisposable
         {
             statement.Bind(second, b);
         }
-        while (statement.Step())
+        while (Step(statement))
         {
-            yield return StoredRow.From(statement, _texts);
+            var row = StoredRow.From(statement, _texts, _scheme);
+            if (!row.ChecksumHolds && Guard(SchemeChanged))
+            {
+                // A writer of this version opened the journal after this reader did and took the stored-bytes checksum.
+                row = StoredRow.From(statement, _texts, _scheme);
+            }
+            yield return row;
         }
     }
 
-    private long Scalar(string sql)
+    private bool Step(Statement statement)
     {
+        try
+        {
+            return statement.Step();
+        }
+        catch (SqliteException error)
+        {
+            throw SqliteFailures.Describe(error, Files.Database);
+        }
+    }
+
+    private long Scalar(string sql) => Guard(() =>
+    {
+        if (!HasTables())
+        {
+            return 0L;
+        }
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
+    });
+
+    /// <summary>Whether the journal's tables exist yet; once they do, they always will.</summary>
+    private bool HasTables()
+    {
+        if (!_hasTables)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('journal', 'journal_sessions', 'journal_meta')";
+            _hasTables = (long)command.ExecuteScalar()! == 3;
+            if (_hasTables)
+            {
+                SchemeChanged();
+            }
+        }
+        return _hasTables;
+    }
+
+    private bool SchemeChanged()
+    {
+        var latest = ChecksumScheme.FromMeta(JournalSchema.GetMeta(_connection, ChecksumScheme.MetaKey));
+        var changed = latest != _scheme;
+        _scheme = latest;
+        return changed;
+    }
+
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (SqliteException error)
+        {
+            throw SqliteFailures.Describe(error, Files.Database);
+        }
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
@@ -11,20 +10,18 @@ internal readonly record struct StoredRow(JournalRecord Record, int Codec, bool 
     public const string Columns = "seq, ts, session, conn, source, event, codec, args, crc";
 
     /// <summary>Reads the current row of <paramref name="row"/> (columns in <see cref="Columns"/> order), checking its CRC on the stored bytes.</summary>
-    public static StoredRow From(Statement row, Utf8TextCache texts)
+    public static StoredRow From(Statement row, Utf8TextCache texts, ChecksumScheme scheme)
     {
         var seq = row.Int64At(0);
         var ts = row.Int64At(1);
-        // A damaged session text cannot match the checksum, so the record is reported, not trusted.
-        var session = Utf8Parser.TryParse(row.BlobAt(2), out Guid parsed, out _) ? parsed : Guid.Empty;
         var conn = (int)row.Int64At(3);
         var source = row.BlobAt(4);
         var eventName = row.BlobAt(5);
         var codec = (int)row.Int64At(6);
         var args = row.BlobAt(7);
         var stored = unchecked((uint)row.Int64At(8));
-        var holds = codec == JournalSchema.RawCodec
-            && RecordChecksum.Compute(seq, ts, session, conn, source, eventName, args) == stored;
+        var holds = scheme.Holds(stored, seq, ts, row.BlobAt(2), conn, source, eventName, args, out var session)
+            && codec == JournalSchema.RawCodec;
         var record = new JournalRecord(seq, ts, session, conn, texts.Decode(source), texts.Decode(eventName), args.ToArray());
         return new StoredRow(record, codec, holds);
     }

@@ -17,13 +17,8 @@ internal static class SqliteOpener
         return connection;
     }
 
-    /// <summary>A reader's connection; it never writes and sees only committed transactions.</summary>
-    public static SqliteConnection OpenReader(string path)
-    {
-        var connection = Open(path, SqliteOpenMode.ReadOnly);
-        JournalSchema.Execute(connection, "PRAGMA query_only=1");
-        return connection;
-    }
+    /// <summary>A reader's connection; it never writes and sees only committed transactions (see <see cref="ReadOnlyDatabase"/>).</summary>
+    public static SqliteConnection OpenReader(string path) => ReadOnlyDatabase.Open(path);
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode)
     {

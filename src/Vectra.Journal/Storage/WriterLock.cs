@@ -10,6 +10,8 @@ namespace Vectra.Journal.Storage;
 /// </summary>
 public sealed class WriterLock : IDisposable
 {
+    private const int ProbeRetries = 10;
+    private static readonly TimeSpan ProbeRetryDelay = TimeSpan.FromMilliseconds(20);
     private readonly FileStream _lock;
 
     private WriterLock(FileStream held) => _lock = held;
@@ -21,19 +23,44 @@ public sealed class WriterLock : IDisposable
                 "Only one process may write a journal: stop that process first, or read the journal (status, verify, export) while it runs.");
 
     /// <summary>Takes the lock at <paramref name="lockFile"/>, recording this process in <paramref name="ownerFile"/>; the message names the holder on failure.</summary>
+    /// <remarks>
+    /// A <see cref="DescribeHolder(string, string)"/> probe (<c>vectra status</c>) holds the lock for an
+    /// instant; the lock is tried again for a short while, so a writer starting at that moment is not
+    /// turned away with a stale owner. A real writer holds it for its whole life and still fails at once.
+    /// </remarks>
     public static WriterLock Acquire(string lockFile, string ownerFile, Func<string, string> heldMessage)
     {
-        FileStream held;
+        var held = Take(lockFile) ?? throw new JournalLockedException(heldMessage(ReadOwner(ownerFile)));
         try
         {
-            held = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(ownerFile, DescribeThisProcess());
         }
-        catch (IOException)
+        catch
         {
-            throw new JournalLockedException(heldMessage(ReadOwner(ownerFile)));
+            held.Dispose();
+            throw;
         }
-        File.WriteAllText(ownerFile, DescribeThisProcess());
         return new WriterLock(held);
+    }
+
+    /// <summary>The lock, or null when another process keeps holding it.</summary>
+    private static FileStream? Take(string lockFile)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (File.Exists(lockFile))
+            {
+                if (attempt == ProbeRetries)
+                {
+                    return null;
+                }
+                Thread.Sleep(ProbeRetryDelay);
+            }
+        }
     }
 
     /// <summary>Who writes the journal right now, or null when no process holds the lock.</summary>

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
@@ -16,6 +17,9 @@ namespace Vectra.Journal.Writing;
 /// batch and everything still queued complete with <see cref="JournalFaultedException"/>; nothing is
 /// retried, because a failed fsync may have lost pages the OS already reported as written. The owner
 /// must report the fault and exit non-zero; the next start recovers to the last durable commit.
+/// Opening refuses a journal whose last record fails its checksum (nothing is appended to a damaged
+/// journal), and a close whose checkpoint a reader keeps busy is reported through <see cref="Warning"/>
+/// after the write-ahead log is fsynced, so its records stay durable there.
 /// </remarks>
 public sealed class JournalWriter : IDisposable, IAsyncDisposable
 {
@@ -32,14 +36,14 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     private long _nextSeq;
     private volatile JournalFaultedException? _fault;
 
-    private JournalWriter(JournalFiles files, Durability durability, WriterLock writerLock, SqliteConnection connection)
+    private JournalWriter(JournalFiles files, Durability durability, WriterLock writerLock, SqliteConnection connection, long tail)
     {
         Files = files;
         Durability = durability;
         _lock = writerLock;
         _connection = connection;
         _inserter = new RecordInserter(connection);
-        _nextSeq = ReadTail(connection) + 1;
+        _nextSeq = tail + 1;
         Signal.Publish(_nextSeq - 1);
         _thread = new Thread(WriteLoop) { IsBackground = true, Name = "vectra-journal-writer" };
         _thread.Start();
@@ -63,22 +67,45 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// <summary>Completes when the writer thread has stopped, after disposal or a fault.</summary>
     public Task Stopped => _stopped.Task;
 
+    /// <summary>Receives what the writer could not do as it should but did not lose data over (a busy checkpoint at close); without a handler it goes to stderr.</summary>
+    public event Action<string>? Warning;
+
     /// <summary>Opens (creating if needed) the journal in <paramref name="dataDirectory"/> for writing; fails at once if another process writes it.</summary>
     public static JournalWriter Open(string dataDirectory, Durability durability)
     {
         Directory.CreateDirectory(dataDirectory);
         var files = new JournalFiles(dataDirectory);
         var writerLock = WriterLock.Acquire(files);
+        SqliteConnection? connection = null;
         try
         {
-            var connection = SqliteOpener.OpenWriter(files.Database, durability);
+            connection = SqliteOpener.OpenWriter(files.Database, durability);
             JournalSchema.Create(connection);
+            var tail = ReadTail(connection);
+            var scheme = ChecksumScheme.FromMeta(JournalSchema.GetMeta(connection, ChecksumScheme.MetaKey));
+            TailCheck.Ensure(connection, scheme, files);
+            if (scheme == ChecksumScheme.Legacy)
+            {
+                // From here on every record is checksummed over its stored bytes; older ones keep their definition.
+                JournalSchema.SetMeta(connection, ChecksumScheme.MetaKey, new ChecksumScheme(tail + 1).ToMeta());
+            }
             JournalSchema.SetMeta(connection, "durability", durability.Name);
-            return new JournalWriter(files, durability, writerLock, connection);
+            return new JournalWriter(files, durability, writerLock, connection, tail);
         }
-        catch
+        catch (Exception error)
         {
+            if (connection?.Handle is { } handle)
+            {
+                // Refused: leave every file as found. Closing would checkpoint the write-ahead log into journal.db,
+                // and a stale log from another database would then be merged for good instead of moved away.
+                raw.sqlite3_db_config(handle, raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
+            }
+            connection?.Dispose();
             writerLock.Dispose();
+            if (error is SqliteException sqlite)
+            {
+                throw SqliteFailures.Describe(sqlite, files.Database);
+            }
             throw;
         }
     }
@@ -259,16 +286,51 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         {
             if (_fault is null)
             {
-                // Under `none` nothing was fsynced yet: a full checkpoint writes and syncs it all now.
-                JournalSchema.Execute(_connection, "PRAGMA synchronous=FULL");
-                JournalSchema.Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+                CloseCheckpoint();
             }
+        }
+        catch (SqliteException error)
+        {
+            throw SqliteFailures.Describe(error, Files.Database);
         }
         finally
         {
             _inserter.Dispose();
             _connection.Dispose();
             _lock.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Copies the write-ahead log into journal.db and empties it. Under `none` nothing was fsynced yet and this
+    /// is what makes the records durable; when a reader's snapshot keeps the checkpoint from finishing, the log
+    /// itself is fsynced instead (the next open copies it) and the busy checkpoint is reported, not ignored.
+    /// </summary>
+    private void CloseCheckpoint()
+    {
+        JournalSchema.Execute(_connection, "PRAGMA synchronous=FULL");
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        using var result = command.ExecuteReader();
+        result.Read();
+        var (busy, logFrames, copied) = (result.GetInt64(0), result.GetInt64(1), result.GetInt64(2));
+        if (busy == 0 && copied == logFrames)
+        {
+            return;
+        }
+        using (var log = new FileStream(Files.Database + "-wal", FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            log.Flush(flushToDisk: true);
+        }
+        var warning = $"the checkpoint at close was busy (a reader held an older snapshot): {Math.Max(copied, 0)} of {Math.Max(logFrames, 0)} pages " +
+            $"were copied into {Files.Database}; the rest stay in journal.db-wal, fsynced, and are copied by the next writer. Nothing was lost.";
+        if (Warning is { } handler)
+        {
+            handler(warning);
+        }
+        else
+        {
+            Console.Error.WriteLine($"vectra: warning: {warning}");
         }
     }
 

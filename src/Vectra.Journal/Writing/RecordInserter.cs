@@ -39,12 +39,13 @@ internal sealed class RecordInserter : IDisposable
         var eventName = _texts.Encode(record.Event);
         _insert.Bind(Seq, seq);
         _insert.Bind(Ts, record.Ts);
-        _insert.BindText(Session, SessionText(record.Session));
+        var session = SessionBytes(record.Session);
+        _insert.BindText(Session, session);
         _insert.Bind(Conn, record.Conn);
         _insert.BindText(Source, source);
         _insert.BindText(Event, eventName);
         _insert.BindBlob(Args, record.Args);
-        _insert.Bind(Crc, RecordChecksum.Compute(seq, record.Ts, record.Session, record.Conn, source, eventName, record.Args));
+        _insert.Bind(Crc, RecordChecksum.Compute(seq, record.Ts, session, record.Conn, source, eventName, record.Args));
         _insert.Execute();
     }
 
@@ -62,12 +63,13 @@ internal sealed class RecordInserter : IDisposable
         _sessionUpsert.ExecuteNonQuery();
     }
 
-    private byte[] SessionText(Guid session)
+    private byte[] SessionBytes(Guid session)
     {
         if (session != _lastSession || _lastSessionText.Length == 0)
         {
             _lastSession = session;
-            _lastSessionText = System.Text.Encoding.UTF8.GetBytes(session.ToString("D"));
+            _lastSessionText = new byte[Records.SessionText.Length];
+            Records.SessionText.Write(session, _lastSessionText);
         }
         return _lastSessionText;
     }

@@ -40,7 +40,7 @@ public sealed class RugsProjection : IProjection
     public string Name => "rugs";
 
     /// <inheritdoc/>
-    public int Version => 3;
+    public int Version => 4;
 
     /// <inheritdoc/>
     public void Create(ViewsTransaction views)
@@ -215,7 +215,7 @@ public sealed class RugsProjection : IProjection
             return;
         }
         var rugTick = trade.GameId is null ? null : Game(views, trade.GameId, create: false)?.RugTick;
-        TradesTable.Insert(views, trade, TradeRow.IsForced(trade.Type, trade.Tick, rugTick), record.Seq, record.Ts);
+        TradesTable.Insert(views, trade, rugTick, record.Seq, record.Ts);
         Effects.Trade = trade;
     }
 
@@ -248,6 +248,8 @@ public sealed class RugsProjection : IProjection
     /// <inheritdoc/>
     public void Forget()
     {
+        // What a rolled-back application of a record did must not reach the exports when the record is applied again.
+        Effects.Begin(0);
         _games.Clear();
         _ledgers.Clear();
         _liveTouched.Clear();

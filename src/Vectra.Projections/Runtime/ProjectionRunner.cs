@@ -10,10 +10,20 @@ namespace Vectra.Projections.Runtime;
 /// applied in batches; one views.db transaction holds a batch's state changes and the checkpoints.
 /// </summary>
 /// <remarks>
-/// Failure policy: a handler exception quarantines that record for that projection only. The batch is
-/// rolled back, every projection forgets its caches, and the batch is applied again with the record
-/// skipped and written to projection_errors. Nothing else stops, and no partial effect survives.
-/// Any other exception (views.db I/O) propagates: the caller reports it and exits non-zero.
+/// Failure policy: no record can stop the runner; only the storage can (see <see cref="StorageFailure"/>).
+/// <list type="bullet">
+/// <item>A projection that throws while applying a record (its handler, its preparation, or a statement the record's
+/// values make fail, e.g. a constraint) has that record quarantined for that projection only: the batch is rolled back,
+/// every projection forgets its caches, and the batch is applied again with the record skipped and written to
+/// <c>projection_errors</c> (counted by <c>status</c>). No partial effect of the record survives.</item>
+/// <item>A projection whose Flush throws (state the batch built up cannot be written) names no record: the batch is
+/// rolled back and applied again one record per transaction, each flushed and checkpointed on its own; the record whose
+/// flush fails is quarantined for that projection and applied again without it.</item>
+/// <item>A failure of views.db or the export folder themselves (I/O, disk full, corrupt or read-only file) propagates:
+/// nothing of the batch is committed, the caller reports it and exits non-zero, and the next start resumes at the
+/// checkpoints.</item>
+/// <item>Open tail files are conveniences rewritten from views.db; only a storage failure writing them propagates.</item>
+/// </list>
 /// </remarks>
 public sealed class ProjectionRunner : IDisposable
 {
@@ -182,7 +192,15 @@ public sealed class ProjectionRunner : IDisposable
         var views = Views(tx);
         foreach (var projection in _projections.OfType<IOpenFilesProjection>())
         {
-            projection.WriteOpenFiles(views, force);
+            try
+            {
+                projection.WriteOpenFiles(views, force);
+            }
+            catch (Exception failure) when (!StorageFailure.Is(failure))
+            {
+                // Every row reached views.db through a record that was applied, so this is not a record's fault; the
+                // previous open file stays, and the rows are written when their part closes (where a failure quarantines).
+            }
         }
         tx.Commit();
     }
@@ -259,6 +277,7 @@ public sealed class ProjectionRunner : IDisposable
     /// Applies up to <see cref="BatchSize"/> records from <paramref name="records"/> in one transaction;
     /// returns how many (0 when the stream is done). Records are not kept: when a handler fails, the batch
     /// is rolled back and the records taken so far are read again from the journal, the failed one quarantined.
+    /// When a flush fails (it cannot name a record), the batch is rolled back and applied again record by record.
     /// </summary>
     private int ApplyBatch(IEnumerator<PreparedRecord> records)
     {
@@ -296,14 +315,66 @@ public sealed class ProjectionRunner : IDisposable
                 Applied += taken;
                 return taken;
             }
-            catch (HandlerFailure failure)
+            catch (RecordFailure failure)
             {
-                foreach (var projection in _projections)
-                {
-                    projection.Forget();
-                }
-                quarantined[(failure.ProjectionIndex, failure.Seq)] = failure.InnerException!.Message;
+                ForgetAll();
+                quarantined[(failure.ProjectionIndex, failure.Seq)] = failure.Message;
             }
+            catch (FlushFailure)
+            {
+                ForgetAll();
+                foreach (var record in _journal.ReadSeqRange(first, last))
+                {
+                    ApplyAlone(record, quarantined);
+                }
+                Applied += taken;
+                return taken;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies one record in a transaction of its own, flushed and checkpointed, so that a failing flush names its
+    /// record: that record is quarantined for the projection whose flush failed, and applied again without it.
+    /// </summary>
+    private void ApplyAlone(JournalRecord record, Dictionary<(int Projection, long Seq), string> quarantined)
+    {
+        while (true)
+        {
+            try
+            {
+                using var tx = _views.Connection.BeginTransaction();
+                var views = Views(tx);
+                Apply(Prepare(record), views, quarantined);
+                var moved = Checkpoint(views, record.Seq);
+                tx.Commit();
+                moved.CopyTo(_checkpoints, 0);
+                return;
+            }
+            catch (RecordFailure failure)
+            {
+                ForgetAll();
+                quarantined[(failure.ProjectionIndex, failure.Seq)] = failure.Message;
+            }
+            catch (FlushFailure failure)
+            {
+                ForgetAll();
+                if (!quarantined.TryAdd((failure.ProjectionIndex, record.Seq), failure.Message))
+                {
+                    // The projection flushes nothing of this record now, so what fails is state it committed before.
+                    throw new InvalidOperationException(
+                        $"Projection {_projections[failure.ProjectionIndex].Name} cannot flush its state even without record {record.Seq}: {failure.Message}",
+                        failure.InnerException);
+                }
+            }
+        }
+    }
+
+    private void ForgetAll()
+    {
+        foreach (var projection in _projections)
+        {
+            projection.Forget();
         }
     }
 
@@ -327,9 +398,9 @@ public sealed class ProjectionRunner : IDisposable
             {
                 _projections[i].Apply(record, prepared.For(i), views);
             }
-            catch (Exception failure) when (failure is not SqliteException)
+            catch (Exception failure) when (!StorageFailure.Is(failure))
             {
-                throw new HandlerFailure(i, record.Seq, failure);
+                throw new RecordFailure(i, record.Seq, failure);
             }
         }
     }
@@ -341,7 +412,14 @@ public sealed class ProjectionRunner : IDisposable
         for (var i = 0; i < _projections.Count; i++)
         {
             moved[i] = Math.Max(_checkpoints[i], last);
-            _projections[i].Flush(views);
+            try
+            {
+                _projections[i].Flush(views);
+            }
+            catch (Exception failure) when (!StorageFailure.Is(failure))
+            {
+                throw new FlushFailure(i, failure);
+            }
             views.Execute("UPDATE projection_checkpoints SET seq = $seq WHERE name = $name", ("$seq", moved[i]), ("$name", _projections[i].Name));
         }
         return moved;
@@ -357,10 +435,17 @@ public sealed class ProjectionRunner : IDisposable
         _journal.Dispose();
     }
 
-    private sealed class HandlerFailure(int projectionIndex, long seq, Exception inner) : Exception(inner.Message, inner)
+    /// <summary>Applying record <see cref="Seq"/> failed in projection <see cref="ProjectionIndex"/> for a reason of the record's own.</summary>
+    private sealed class RecordFailure(int projectionIndex, long seq, Exception inner) : Exception(inner.Message, inner)
     {
         public int ProjectionIndex { get; } = projectionIndex;
 
         public long Seq { get; } = seq;
+    }
+
+    /// <summary>Projection <see cref="ProjectionIndex"/> failed to flush, for a reason not of the storage: some record of the batch caused it.</summary>
+    private sealed class FlushFailure(int projectionIndex, Exception inner) : Exception(inner.Message, inner)
+    {
+        public int ProjectionIndex { get; } = projectionIndex;
     }
 }

@@ -65,11 +65,7 @@ internal sealed class ViewsDatabase : IDisposable
     /// <summary>Opens views.db read-only for status and tests, without taking the lock.</summary>
     public static SqliteConnection OpenReadOnly(string dataDirectory)
     {
-        var files = new ViewsFiles(dataDirectory);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = files.Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        Execute(connection, "PRAGMA busy_timeout=10000");
-        return connection;
+        return ReadOnlyDatabase.Open(new ViewsFiles(dataDirectory).Database);
     }
 
     public static void Execute(SqliteConnection connection, string sql)

@@ -17,6 +17,6 @@ internal static partial class CaptureLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
     public static partial void FrameRefused(this ILogger log, string message);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "projections stopped: {Message}. Capture continues; run `vectra project` to catch them up.")]
-    public static partial void ProjectionsStopped(this ILogger log, Exception error, string message);
+    [LoggerMessage(Level = LogLevel.Error, Message = "projections stopped: {Message} Capture continues; the projections resume from their checkpoints at the next `vectra project`.")]
+    public static partial void ProjectionsStopped(this ILogger log, string message);
 }

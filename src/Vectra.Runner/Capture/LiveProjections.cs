@@ -27,7 +27,7 @@ internal sealed class LiveProjections(JournalWriter writer, ILogger<LiveProjecti
         }
         catch (Exception error) when (!stoppingToken.IsCancellationRequested || error is not OperationCanceledException)
         {
-            log.ProjectionsStopped(error, error.Message);
+            log.ProjectionsStopped(Cli.CommandFailure.Describe(error).Message);
         }
     }, CancellationToken.None);
 }

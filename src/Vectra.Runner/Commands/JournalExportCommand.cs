@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vectra.Journal.Jsonl;
 using Vectra.Journal.Reading;
+using Vectra.Projections.Exports.Files;
 using Vectra.Runner.Cli;
 
 namespace Vectra.Runner.Commands;
@@ -37,14 +38,12 @@ internal static class JournalExportCommand
             return ExitCodes.Ok;
         }
         var progress = new ProgressLine("export", "records", Math.Max(0, last - from + 1));
-        var temporary = outputPath + ".partial";
         long count;
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var file = new DurableFile(outputPath))
         {
-            count = JsonlExporter.Export(reader, from, to, file, new Progress<long>(seq => progress.Report(seq - from + 1)));
-            file.Flush(flushToDisk: true);
+            count = JsonlExporter.Export(reader, from, to, file.Stream, new Progress<long>(seq => progress.Report(seq - from + 1)));
+            file.Commit();
         }
-        File.Move(temporary, outputPath, overwrite: true);
         progress.Finish(count);
         Console.Error.WriteLine($"exported {count:N0} records to {outputPath}");
         return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vectra.Projections.Exports.Files;
 using System.Globalization;
 using Vectra.Runner.Cli;
 using Vectra.Runner.Simulation;
@@ -42,13 +43,9 @@ internal static class SimulateCommand
         }
         else
         {
-            var temporary = outputPath + ".partial";
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                summary = FeedSimulator.Write(options, file);
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, outputPath, overwrite: true);
+            using var file = new DurableFile(outputPath);
+            summary = FeedSimulator.Write(options, file.Stream);
+            file.Commit();
         }
         if (truthPath is not null)
         {

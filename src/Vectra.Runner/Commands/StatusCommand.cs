@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Records;
 using Vectra.Projections.Runtime;
@@ -24,7 +25,8 @@ internal static class StatusCommand
     private static int Run(string data, bool json)
     {
         var status = JournalStatus.Read(data);
-        var projections = ProjectionStates.Read(data, status.LastSeq);
+        var (projections, viewsProblem) = ReadProjections(data, status.LastSeq);
+        var exitCode = viewsProblem?.Code ?? ExitCodes.Ok;
         var capture = ReadCaptureHistory(data, status);
         if (json)
         {
@@ -50,6 +52,7 @@ internal static class StatusCommand
                     lastTs = MetaTime.ToIso(s.LastTs),
                 }),
                 projections = projections.Select(p => new { name = p.Name, version = p.Version, checkpoint = p.Checkpoint, lag = p.Lag, quarantined = p.Quarantined }),
+                viewsProblem = viewsProblem?.Message,
                 capture = new
                 {
                     sessions = capture.Sessions,
@@ -60,7 +63,7 @@ internal static class StatusCommand
                     blindSeconds = capture.BlindMicros / 1e6,
                 },
             });
-            return ExitCodes.Ok;
+            return exitCode;
         }
         Console.WriteLine($"journal     {Path.Combine(status.DataDirectory, "journal.db")}");
         Console.WriteLine($"records     {status.Records:N0}");
@@ -74,13 +77,26 @@ internal static class StatusCommand
         {
             Console.WriteLine($"  {s.Session}  {s.Source,-16} seq {s.FirstSeq}..{s.LastSeq}  {s.Records:N0} records  {MetaTime.ToIso(s.FirstTs)} .. {MetaTime.ToIso(s.LastTs)}");
         }
-        Console.WriteLine($"projections {(projections.Count == 0 ? "none run yet (vectra project)" : "")}");
+        Console.WriteLine($"projections {(viewsProblem is { } problem ? problem.Message : projections.Count == 0 ? "none run yet (vectra project)" : "")}");
         foreach (var p in projections)
         {
             Console.WriteLine($"  {p.Name,-12} v{p.Version}  checkpoint {p.Checkpoint:N0}  lag {p.Lag:N0}  quarantined {p.Quarantined:N0}");
         }
         Console.WriteLine($"capture     {capture.Sessions} sessions ({capture.CleanStops} stopped cleanly), {capture.Connections} connections, {capture.Retries} retries, blind {TimeSpan.FromMicroseconds(capture.BlindMicros):g}, {capture.LostFrames:N0} frames lost to overflow");
-        return ExitCodes.Ok;
+        return exitCode;
+    }
+
+    /// <summary>The projections' states; a damaged or unusable views.db is reported beside the journal's figures rather than hiding them.</summary>
+    private static (IReadOnlyList<ProjectionState> States, (int Code, string Message)? Problem) ReadProjections(string data, long lastSeq)
+    {
+        try
+        {
+            return (ProjectionStates.Read(data, lastSeq), null);
+        }
+        catch (SqliteException error)
+        {
+            return ([], CommandFailure.Describe(error));
+        }
     }
 
     private static CaptureHistory ReadCaptureHistory(string data, JournalStatus status)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vectra.Journal.Errors;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Verification;
 using Vectra.Runner.Cli;
@@ -21,12 +22,7 @@ internal static class VerifyCommand
 
     private static int Run(string data, bool json)
     {
-        long total;
-        using (var reader = JournalReader.Open(data))
-        {
-            total = reader.Tail;
-        }
-        var progress = json ? null : new ProgressLine("verify", "records", total);
+        var progress = json ? null : new ProgressLine("verify", "records", RecordsToCheck(data));
         var report = JournalVerifier.Verify(data, progress);
         progress?.Finish(report.RecordsChecked);
         if (json)
@@ -47,6 +43,20 @@ internal static class VerifyCommand
             PrintText(report);
         }
         return report.Clean ? ExitCodes.Ok : ExitCodes.ProblemFound;
+    }
+
+    /// <summary>The last seq, for the progress line; 0 (unknown) when the journal is too damaged to say: the report will name the damage.</summary>
+    private static long RecordsToCheck(string data)
+    {
+        try
+        {
+            using var reader = JournalReader.Open(data);
+            return reader.Tail;
+        }
+        catch (JournalCorruptException)
+        {
+            return 0;
+        }
     }
 
     private static void PrintText(VerifyReport report)

@@ -47,7 +47,10 @@ public class ExportsMatchViewsTests
         var sidebets = ExportedRows.Read(data, "sidebet", SidebetExport.Columns, 0, 1, 4);
         sidebets.AssertEqualToViews(data, "SELECT game_id, player_id, username, bet_amount, start_tick, end_tick, x_payout, won, payout, profit FROM sidebets", SidebetExport.Columns, 0, 1, 4);
 
-        Assert.Equal("0", complete.ByKey["29990101-emptyprices"][5].GetArrayLength().ToString(CultureInfo.InvariantCulture));
+        // "prices": [] publishes nothing: without a seed the prices, the rug tick and the sidebets' outcomes are unknown.
+        Assert.Equal(JsonValueKind.Null, complete.ByKey["29990101-emptyprices"][5].ValueKind);
+        Assert.Equal(JsonValueKind.Null, complete.ByKey["29990101-emptyprices"][4].ValueKind);
+        Assert.Equal(JsonValueKind.Null, sidebets.ByKey["29990101-emptyprices|p-unicode|3"][7].ValueKind);
         Assert.Equal(JsonValueKind.Null, complete.ByKey["29990101-noprices"][5].ValueKind);
         Assert.Equal(ExtraRecords.Unicode, trades.ByKey["t-unicode"][3].GetString());
         Assert.Equal(JsonValueKind.Null, trades.ByKey["t-nogame"][3].ValueKind);

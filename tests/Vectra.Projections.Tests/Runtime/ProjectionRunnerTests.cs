@@ -74,6 +74,49 @@ public class ProjectionRunnerTests
     }
 
     [Fact]
+    public async Task A_record_whose_data_breaks_a_constraint_in_apply_or_in_the_flush_is_quarantined_alone_and_the_rest_of_its_batch_is_applied()
+    {
+        using var folder = new TempFolder();
+        string[] events = ["a", "null-at-flush", "b", "duplicate", "c", "null-at-flush", "d"];
+        await ProjectionHarness.JournalAsync(folder.Path, events.Select(e => Record(e)));
+
+        using (var runner = ProjectionRunner.Open(folder.Path, [new FlushingProjection(), .. ProjectionCatalog.All()]))
+        {
+            runner.CatchUp();
+            Assert.All(runner.States(), state => Assert.Equal(7L, state.Checkpoint));
+            Assert.Equal(3L, runner.States().Single(s => s.Name == "flushing").Quarantined);
+        }
+
+        Assert.Equal([(1L, "a"), (3L, "b"), (5L, "c"), (7L, "d")], ProjectionHarness.Query(folder.Path, "SELECT seq, event FROM flushed ORDER BY seq", r => (r.GetInt64(0), r.GetString(1))));
+        Assert.Empty(ProjectionHarness.Query(folder.Path, "SELECT id FROM applied", r => r.GetInt64(0)));
+        var quarantined = ProjectionStates.Quarantined(folder.Path);
+        Assert.Equal([2L, 4, 6], quarantined.Select(q => q.Seq));
+        Assert.All(quarantined, q => Assert.Contains("constraint failed", q.Error, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_full_views_db_stops_the_runner_with_nothing_of_the_batch_committed_and_nothing_quarantined()
+    {
+        using var folder = new TempFolder();
+        await ProjectionHarness.JournalAsync(folder.Path, [Record("a"), Record("b")]);
+        using (var runner = ProjectionRunner.Open(folder.Path, [new FlushingProjection()]))
+        {
+            runner.CatchUp();
+        }
+        await ProjectionHarness.JournalAsync(folder.Path, [Record("c"), Record("disk-full"), Record("d")]);
+
+        using (var runner = ProjectionRunner.Open(folder.Path, [new FlushingProjection()]))
+        {
+            var full = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => runner.CatchUp());
+            Assert.Equal(13, full.SqliteErrorCode);
+        }
+
+        var state = Assert.Single(ProjectionStates.Read(folder.Path, 5));
+        Assert.Equal((2L, 0L), (state.Checkpoint, state.Quarantined));
+        Assert.Equal([1L, 2], ProjectionHarness.Query(folder.Path, "SELECT seq FROM flushed ORDER BY seq", r => r.GetInt64(0)));
+    }
+
+    [Fact]
     public async Task A_changed_version_rebuilds_that_projection_from_seq_1_on_start()
     {
         using var folder = new TempFolder();

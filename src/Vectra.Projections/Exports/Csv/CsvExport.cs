@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Vectra.Journal.Reading;
+using Vectra.Projections.Exports.Files;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Exports.Csv;
@@ -10,7 +11,8 @@ namespace Vectra.Projections.Exports.Csv;
 /// <c>vectra export csv</c>: <c>games_summary.csv</c> (one row per completed game) and <c>sidebets_detailed.csv</c> (one
 /// row per distinct sidebet, with its game) from views.db, in the columns of the original exports (rugs-feed.md §7.4),
 /// but with the real win rule: won iff rug tick ≤ start tick + 40 (the original's <c>peak ≥ xPayout</c> was wrong).
-/// Each file is written to a temporary name and renamed.
+/// <c>rugged</c> is true when the game's rug tick is known and empty when it is not (a game whose prices never
+/// arrived). Each file is written through <see cref="DurableFile"/>: whole or not at all, fsynced before its rename.
 /// </summary>
 public static class CsvExport
 {
@@ -30,15 +32,15 @@ public static class CsvExport
         using var views = ViewsDatabase.OpenReadOnly(dataDirectory);
         using var journal = JournalReader.Open(dataDirectory);
         var games = WriteFile(Path.Combine(outputDirectory, "games_summary.csv"), GamesColumns, views, """
-            SELECT game_id, ended_at, game_version, peak_multiplier, sidebet_count, prices, server_seed_hash, meta_ts, first_seq
+            SELECT game_id, ended_at, game_version, peak_multiplier, sidebet_count, prices, server_seed_hash, meta_ts, first_seq, rug_tick
             FROM complete_games ORDER BY ended_at, game_id
-            """, (r, line) => line.Add(r.GetString(0)).AddTime(Long(r, 1)).Add(Text(r, 2)).Add(true).Add(Double(r, 3)).Add(r.GetInt64(4))
+            """, (r, line) => line.Add(r.GetString(0)).AddTime(Long(r, 1)).Add(Text(r, 2)).Add(Rugged(r, 9)).Add(Double(r, 3)).Add(r.GetInt64(4))
                 .Add(TickCount(r, 5)).Add(Text(r, 6)).AddTime(r.GetInt64(7)).Add(journal.ReadOne(r.GetInt64(8))?.Session.ToString()));
         var sidebets = WriteFile(Path.Combine(outputDirectory, "sidebets_detailed.csv"), SidebetsColumns, views, """
             SELECT s.game_id, c.ended_at, c.peak_multiplier, c.prices, s.player_id, s.username, s.bet_amount, s.x_payout, s.start_tick, s.end_tick,
-                s.won, s.payout, s.profit
+                s.won, s.payout, s.profit, c.rug_tick
             FROM sidebets s JOIN complete_games c ON c.game_id = s.game_id ORDER BY c.ended_at, s.game_id, s.player_id, s.start_tick
-            """, (r, line) => line.Add(r.GetString(0)).AddTime(Long(r, 1)).Add(Double(r, 2)).Add(TickCount(r, 3)).Add(true).Add(r.GetString(4))
+            """, (r, line) => line.Add(r.GetString(0)).AddTime(Long(r, 1)).Add(Double(r, 2)).Add(TickCount(r, 3)).Add(Rugged(r, 13)).Add(r.GetString(4))
                 .Add(Text(r, 5)).Add(r.GetDouble(6)).Add(r.GetDouble(7)).Add(r.GetInt64(8)).Add(r.GetInt64(9)).Add(r.GetInt64(9) - r.GetInt64(8))
                 .Add(r.IsDBNull(10) ? null : r.GetInt64(10) != 0).Add(Double(r, 11)).Add(Double(r, 12)));
         return (games, sidebets);
@@ -46,9 +48,9 @@ public static class CsvExport
 
     private static int WriteFile(string path, IReadOnlyList<string> header, SqliteConnection views, string sql, Action<SqliteDataReader, CsvLine> row)
     {
-        var temporary = path + ".tmp";
         var rows = 0;
-        using (var output = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        using var file = new DurableFile(path);
+        using (var output = new StreamWriter(file.Stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
         {
             var line = new CsvLine();
             foreach (var name in header)
@@ -66,9 +68,12 @@ public static class CsvExport
                 rows++;
             }
         }
-        File.Move(temporary, path, overwrite: true);
+        file.Commit();
         return rows;
     }
+
+    /// <summary>A game rugged when its rug tick is known; unknown (empty) when it is not.</summary>
+    private static bool? Rugged(SqliteDataReader r, int rugTick) => r.IsDBNull(rugTick) ? null : true;
 
     /// <summary>tick_count as the original defined it: the length of the game's prices (rug tick + 1); empty without prices.</summary>
     private static long? TickCount(SqliteDataReader r, int i)

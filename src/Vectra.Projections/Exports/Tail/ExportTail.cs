@@ -59,6 +59,12 @@ internal sealed class ExportTail
     public void Append(ViewsTransaction views, long seq, long day, ReadOnlySpan<object?> values)
     {
         Load(views);
+        if (day != _day)
+        {
+            // A day with no calendar date (a record time far outside it) throws here, quarantining the record that
+            // brings the row, rather than later when its file is named, failing every flush of this export.
+            _ = ExportDay.Text(day);
+        }
         if (_rows > 0 && (day != _day || (_rows >= _rowLimit && seq != _lastSeq)))
         {
             _closed.Add(_part);

@@ -23,7 +23,7 @@ internal sealed class OpenFilesWriter(ExportPaths paths, ParquetSchema schema)
                     var day = r.GetInt64(1);
                     if (!days.TryGetValue(day, out var file))
                     {
-                        file = new OpenDayFile(Path.Combine(paths.DayDirectory(day), "open-writing.tmp"), r.GetInt64(0), schema);
+                        file = new OpenDayFile(paths.Open(day, r.GetInt64(0)), r.GetInt64(0), schema);
                         days[day] = file;
                     }
                     ExportRowCopier.Copy(r, 2, schema, file.Writer);
@@ -32,9 +32,8 @@ internal sealed class OpenFilesWriter(ExportPaths paths, ParquetSchema schema)
             var written = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (day, file) in days)
             {
-                var path = paths.Open(day, file.FirstSeq);
-                file.Finish(path);
-                written.Add(path);
+                file.Finish();
+                written.Add(paths.Open(day, file.FirstSeq));
             }
             foreach (var stale in paths.OpenAndTemporaryFiles().Where(f => !written.Contains(f)).ToList())
             {
@@ -52,15 +51,12 @@ internal sealed class OpenFilesWriter(ExportPaths paths, ParquetSchema schema)
 
     private sealed class OpenDayFile : IDisposable
     {
-        private readonly string _temporary;
-        private readonly FileStream _stream;
+        private readonly DurableFile _file;
 
-        public OpenDayFile(string temporary, long firstSeq, ParquetSchema schema)
+        public OpenDayFile(string path, long firstSeq, ParquetSchema schema)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
-            _temporary = temporary;
-            _stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            Writer = new ParquetFileWriter(_stream, schema);
+            _file = new DurableFile(path);
+            Writer = new ParquetFileWriter(_file.Stream, schema);
             FirstSeq = firstSeq;
         }
 
@@ -68,18 +64,16 @@ internal sealed class OpenFilesWriter(ExportPaths paths, ParquetSchema schema)
 
         public long FirstSeq { get; }
 
-        public void Finish(string path)
+        public void Finish()
         {
             Writer.Finish();
-            _stream.Flush(flushToDisk: true);
-            _stream.Dispose();
-            File.Move(_temporary, path, overwrite: true);
+            _file.Commit();
         }
 
         public void Dispose()
         {
             Writer.Dispose();
-            _stream.Dispose();
+            _file.Dispose();
         }
     }
 }

@@ -11,6 +11,10 @@ namespace Vectra.Projections.Exports.Types;
 public sealed class SidebetExport(RugsProjection rugs, ExportOptions options)
     : CompletedGameExport(rugs, "sidebet", Columns, options)
 {
+    /// <inheritdoc/>
+    /// <remarks>2: a game whose history entry has <c>"prices": []</c> is no longer given rug tick −1 (every sidebet won).</remarks>
+    public override int Version => 2;
+
     /// <summary>The file schema.</summary>
     public static ParquetSchema Columns { get; } = new(
         ParquetColumn.String("game_id"),

@@ -2,6 +2,7 @@ using Vectra.Journal.Records;
 using Vectra.Projections.Exports.Files;
 using Vectra.Projections.Parquet;
 using Vectra.Projections.Rugs;
+using Vectra.Projections.Rugs.Trades;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Exports.Types;
@@ -14,9 +15,9 @@ namespace Vectra.Projections.Exports.Types;
 public sealed class TradeExport(RugsProjection rugs, ExportOptions options)
     : PlayedGameExport(rugs, "trade", Columns, options)
 {
-    private const string Select = $"""
+    private static readonly string Select = $"""
         SELECT coalesce($seq, meta_seq), {ExportDay.SqlMetaTs} AS day, id, game_id, player_id, username, type, amount, price, qty, tick, leverage,
-            coalesce(type = 'sell' AND tick >= $rug, 0), meta_seq, meta_ts
+            {ForcedSell.Sql("type", "tick", "$rug")}, meta_seq, meta_ts
         FROM trades
         """;
 

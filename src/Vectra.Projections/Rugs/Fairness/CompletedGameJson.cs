@@ -29,9 +29,10 @@ public static class CompletedGameJson
             StringOrNull(entry, "gameVersion"));
     }
 
+    /// <summary>The published prices; null when absent, not an array, or empty (<c>[]</c> publishes nothing).</summary>
     private static double[]? ReadPrices(JsonElement entry)
     {
-        if (!entry.TryGetProperty("prices", out var prices) || prices.ValueKind != JsonValueKind.Array)
+        if (!entry.TryGetProperty("prices", out var prices) || prices.ValueKind != JsonValueKind.Array || prices.GetArrayLength() == 0)
         {
             return null;
         }

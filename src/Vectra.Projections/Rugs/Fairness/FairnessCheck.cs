@@ -26,7 +26,7 @@ public static class FairnessCheck
         {
             return Result(game, FairnessVerdict.PriceMismatch, outcome, mismatch);
         }
-        if (game.ServerSeedHash is null && game.Prices is null && game.PeakMultiplier is null)
+        if (game.ServerSeedHash is null && game.Prices is not { Count: > 0 } && game.PeakMultiplier is null)
         {
             return Result(game, FairnessVerdict.Unverifiable, outcome, "no hash, prices or peak to compare");
         }
@@ -39,7 +39,8 @@ public static class FairnessCheck
 
     private static string? FindMismatch(CompletedGame game, GameOutcome outcome)
     {
-        if (game.Prices is { } published)
+        // An empty list publishes nothing to compare (a history entry with "prices": []).
+        if (game.Prices is { Count: > 0 } published)
         {
             if (published.Count != outcome.RugTick + 1)
             {

@@ -13,10 +13,16 @@ internal sealed record CompleteGameRow(
     string? PricesJson, string PricesSource, string? ServerSeed, string? ServerSeedHash,
     string Fairness, string FairnessReason, int SidebetCount, IReadOnlyList<SidebetRow> Sidebets)
 {
+    private static readonly long LastMillis = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>How much an entry tells: a seed counts more than prices. A richer copy replaces a poorer one.</summary>
     public int Richness => (ServerSeed is null ? 0 : 2) + (PricesSource == "history" ? 1 : 0);
 
     /// <summary>The row for one history entry, or null when the entry has no id.</summary>
+    /// <remarks>
+    /// An entry with <c>"prices": []</c> publishes no prices, like one without the member: its prices (and so its rug
+    /// tick and its sidebets' outcomes) come from the revealed seed when there is one, and are unknown (NULL) otherwise.
+    /// </remarks>
     public static CompleteGameRow? From(JsonElement entry)
     {
         var game = CompletedGameJson.Read(entry);
@@ -28,11 +34,11 @@ internal sealed record CompleteGameRow(
         string? prices;
         string source;
         int? rugTick;
-        if (entry.TryGetProperty("prices", out var published) && published.ValueKind == JsonValueKind.Array)
+        if (game.Prices is { Count: > 0 } published)
         {
-            prices = published.GetRawText();
+            prices = entry.GetProperty("prices").GetRawText();
             source = "history";
-            rugTick = published.GetArrayLength() - 1;
+            rugTick = published.Count - 1;
         }
         else if (fairness.Outcome is { } regenerated)
         {
@@ -47,7 +53,7 @@ internal sealed record CompleteGameRow(
         var sidebets = entry.TryGetProperty("globalSidebets", out var bets) ? bets : default;
         return new CompleteGameRow(
             game.Id,
-            entry.TryGetProperty("timestamp", out var ts) && ts.TryGetInt64(out var millis) ? millis * 1000 : null,
+            EndedAtOf(entry),
             game.Version,
             game.PeakMultiplier,
             rugTick,
@@ -60,4 +66,8 @@ internal sealed record CompleteGameRow(
             sidebets.ValueKind == JsonValueKind.Array ? sidebets.GetArrayLength() : 0,
             SidebetRow.Distinct(sidebets, rugTick));
     }
+
+    /// <summary>The entry's <c>timestamp</c> (ms) in µs, or null when it is missing or no calendar time (before 1970 or after 9999).</summary>
+    private static long? EndedAtOf(JsonElement entry) =>
+        entry.TryGetProperty("timestamp", out var ts) && ts.TryGetInt64(out var millis) && millis >= 0 && millis <= LastMillis ? millis * 1000 : null;
 }

@@ -94,7 +94,7 @@ internal static class CompleteGamesTables
             r => (pricesJson, rugTick) = (r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1)), ("$g", gameId));
         if (rugTick is not >= 0)
         {
-            // Unknown, or an entry with "prices": [] (rug tick -1): nothing to compare, and no completeness to divide out.
+            // Unknown: nothing to compare, and no completeness to divide out.
             return null;
         }
         var prices = pricesJson is null ? [] : JsonSerializer.Deserialize<double[]>(pricesJson) ?? [];

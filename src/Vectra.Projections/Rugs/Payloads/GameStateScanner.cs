@@ -135,8 +135,9 @@ public sealed class GameStateScanner
                 {
                     id = JsonScalar.Text(value);
                 }
-                else if (members.Name.SequenceEqual("prices"u8) && value[0] == (byte)'[')
+                else if (members.Name.SequenceEqual("prices"u8) && value[0] == (byte)'[' && value[JsonSkip.Whitespace(value, 1)] != (byte)']')
                 {
+                    // Published prices, as CompleteGameRow counts them: "prices": [] publishes none.
                     richness |= 1;
                 }
                 else if (members.Name.SequenceEqual("provablyFair"u8) && value[0] == (byte)'{'

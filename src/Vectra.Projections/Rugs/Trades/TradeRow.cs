@@ -3,8 +3,4 @@ namespace Vectra.Projections.Rugs.Trades;
 /// <summary>One <c>standard/newTrade</c> payload, as stored in <c>trades</c>.</summary>
 internal sealed record TradeRow(
     string Id, string? GameId, string? PlayerId, string? Username, string? Type,
-    double? Amount, double? Price, double? Qty, int? Tick, int? Leverage)
-{
-    /// <summary>Sells at or after the rug tick are the server's forced sells (rugs-feed.md §9.15).</summary>
-    public static bool IsForced(string? type, int? tick, int? rugTick) => type == "sell" && tick >= rugTick;
-}
+    double? Amount, double? Price, double? Qty, int? Tick, int? Leverage);

@@ -80,8 +80,11 @@ internal sealed class TradeScanner
         }
         return id is null
             ? throw NoId()
-            : new TradeRow(id, gameId, playerId, username, type, amount, price, qty, (int?)tick, (int?)leverage);
+            : new TradeRow(id, gameId, playerId, username, type, amount, price, qty, Whole(tick), Whole(leverage));
     }
+
+    /// <summary>A number's whole part, or null when it has none that fits an int (a cast would turn 1e308 into int.MinValue).</summary>
+    private static int? Whole(double? number) => number is >= int.MinValue and <= int.MaxValue ? (int)number.Value : null;
 
     private static InvalidDataException NoId() => new("standard/newTrade payload has no string id");
 }
