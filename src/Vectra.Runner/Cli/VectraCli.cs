@@ -37,6 +37,7 @@ internal static class VectraCli
             BenchRebuildCommand.Create(),
             BenchCaptureCommand.Create(),
             BenchParquetCommand.Create(),
+            BenchServeCommand.Create(),
         });
 
         var parsed = root.Parse(args);
