@@ -20,10 +20,12 @@ internal static class CaptureCommand
         var durability = new Option<string?>("--durability") { Description = "always or batch (default): when a frame counts as stored." };
         var watchdog = new Option<double?>("--watchdog") { Description = "Reconnect when no frame arrived for this many seconds. Default 30." };
         var noProjections = new Option<bool>("--no-projections") { Description = "Capture only; run no projections beside it." };
+        var serve = new Option<bool>("--serve") { Description = "Also serve the dashboard and metrics (see `vectra serve`) while capturing." };
+        var urls = ServeCommand.Urls();
         var printAcks = new Option<bool>("--print-acks") { Description = "Diagnostics: print `ack SEQ` on stdout for every durable record.", Hidden = true };
         var command = new Command("capture", "Capture the live feed into the journal: every frame, raw, with reconnects, until SIGTERM or Ctrl+C. Exit 0 after a clean stop, 3 on a journal fault or a locked journal.")
         {
-            url, origin, query, transport, durability, watchdog, noProjections, printAcks,
+            url, origin, query, transport, durability, watchdog, noProjections, serve, urls, printAcks,
         };
         command.SetAction(parse =>
         {
@@ -46,12 +48,13 @@ internal static class CaptureCommand
                     settings.Data = parse.GetRequiredValue(CommonOptions.Data);
                 }
             });
-            return Run(host);
+            var dashboard = parse.GetValue(serve) ? ServeCommand.Options(host.Settings.Data!, parse.GetRequiredValue(urls), allowRemote: false, otlp: null) : null;
+            return Run(host, dashboard);
         });
         return command;
     }
 
-    private static int Run(CaptureHost host)
+    private static int Run(CaptureHost host, Serve.ServeOptions? dashboard)
     {
         var settings = host.Settings;
         var durability = Validate(settings);
@@ -61,9 +64,15 @@ internal static class CaptureCommand
         {
             observers.Add(new AckPrinter(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false }));
         }
+        if (dashboard is not null)
+        {
+            observers.Add(new Serve.Metrics.CaptureMetricsObserver(TimeProvider.System));
+        }
         using var app = host.Build(writer, TimeProvider.System, observers);
         var capture = app.Services.GetRequiredService<CaptureService>();
+        using var served = dashboard is null ? null : Serve.CaptureDashboard.Start(dashboard, app.Services, TimeProvider.System);
         app.Run();
+        served?.StopAsync().GetAwaiter().GetResult();
         if (capture.Failure is { } failure)
         {
             return CommandFailure.Report(failure);
