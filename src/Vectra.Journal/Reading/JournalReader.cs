@@ -39,16 +39,22 @@ public sealed class JournalReader : IDisposable
         {
             throw new JournalInputException($"there is no journal in {Path.GetFullPath(dataDirectory)} (no journal.db). Pass --data with the folder a capture or import wrote.");
         }
-        SqliteConnection connection;
+        SqliteConnection? connection = null;
         try
         {
             connection = SqliteOpener.OpenReader(files.Database);
+            JournalIdentity.Ensure(connection, files.Database);
+            return new JournalReader(files, connection);
         }
-        catch (SqliteException error)
+        catch (Exception error)
         {
-            throw SqliteFailures.Describe(error, files.Database);
+            connection?.Dispose();
+            if (error is SqliteException sqlite)
+            {
+                throw SqliteFailures.Describe(sqlite, files.Database);
+            }
+            throw;
         }
-        return new JournalReader(files, connection);
     }
 
     /// <summary>The first seq, or 0 when the journal is empty.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Vectra.Journal.Storage;
 
@@ -9,12 +10,35 @@ internal static class SqliteOpener
     public static SqliteConnection OpenWriter(string path, Durability durability)
     {
         var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
-        // Frames are 3–6 KB: 16 KB pages hold them without overflow chains, which triples read speed.
-        // (Only takes effect when the file is created; an existing journal keeps its page size.)
-        JournalSchema.Execute(connection, $"PRAGMA page_size={JournalSchema.PageSize}");
-        JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL");
-        JournalSchema.Execute(connection, durability.SyncsEachCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
-        return connection;
+        try
+        {
+            // Frames are 3–6 KB: 16 KB pages hold them without overflow chains, which triples read speed.
+            // (Only takes effect when the file is created; an existing journal keeps its page size.)
+            JournalSchema.Execute(connection, $"PRAGMA page_size={JournalSchema.PageSize}");
+            JournalIdentity.Ensure(connection, path);
+            JournalIdentity.Stamp(connection);
+            JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL");
+            JournalSchema.Execute(connection, durability.SyncsEachCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
+            return connection;
+        }
+        catch
+        {
+            CloseLeavingFilesAsFound(connection);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Closes a writer's connection that was refused. Closing normally would checkpoint the write-ahead log into
+    /// journal.db, and a stale log of another database would then be merged for good instead of moved away.
+    /// </summary>
+    public static void CloseLeavingFilesAsFound(SqliteConnection connection)
+    {
+        if (connection.Handle is { } handle)
+        {
+            raw.sqlite3_db_config(handle, raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
+        }
+        connection.Dispose();
     }
 
     /// <summary>A reader's connection; it never writes and sees only committed transactions (see <see cref="ReadOnlyDatabase"/>).</summary>

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
 using Vectra.Journal.Storage;
@@ -34,6 +33,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextSeq;
+    private long _commits;
     private volatile JournalFaultedException? _fault;
 
     private JournalWriter(JournalFiles files, Durability durability, WriterLock writerLock, SqliteConnection connection, long tail)
@@ -60,6 +60,9 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
 
     /// <summary>The last committed seq (0 for an empty journal).</summary>
     public long Tail => Signal.Head;
+
+    /// <summary>Transactions committed since the writer opened: under <c>always</c> one per append, under <c>batch</c> one per group.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>The fault that stopped the writer, or null while it is healthy.</summary>
     public JournalFaultedException? Fault => _fault;
@@ -94,13 +97,10 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
         catch (Exception error)
         {
-            if (connection?.Handle is { } handle)
+            if (connection is not null)
             {
-                // Refused: leave every file as found. Closing would checkpoint the write-ahead log into journal.db,
-                // and a stale log from another database would then be merged for good instead of moved away.
-                raw.sqlite3_db_config(handle, raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
+                SqliteOpener.CloseLeavingFilesAsFound(connection);
             }
-            connection?.Dispose();
             writerLock.Dispose();
             if (error is SqliteException sqlite)
             {
@@ -241,6 +241,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
             }
             tx.Commit();
         }
+        Interlocked.Increment(ref _commits);
         _nextSeq = next;
         Signal.Publish(next - 1);
         foreach (var (request, range) in accepted)

@@ -9,8 +9,10 @@ namespace Vectra.Projections.Runtime;
 /// </summary>
 /// <remarks>
 /// Handlers must be idempotent and tolerate duplicates, gaps and out-of-order copies. A handler that
-/// cannot process a record throws: the runner rolls the batch back, calls <see cref="Forget"/>, and
-/// replays the batch with that record quarantined, so no partial effect of a failed record survives.
+/// cannot process a record throws (or lets a statement the record's values break throw): the runner rolls
+/// the batch back, calls <see cref="Forget"/>, and replays the batch with that record quarantined, so no
+/// partial effect of a failed record survives. A throw from <see cref="Flush"/> quarantines the record
+/// whose own flush fails (see <see cref="ProjectionRunner"/>).
 /// </remarks>
 public interface IProjection
 {

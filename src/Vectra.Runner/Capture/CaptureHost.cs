@@ -13,8 +13,18 @@ namespace Vectra.Runner.Capture;
 /// </summary>
 internal sealed class CaptureHost
 {
-    /// <summary>How long stopping may take before the host gives up waiting (the issue allows 5 s in all).</summary>
-    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
+    /// <summary>
+    /// How long the capture may spend, from the stop request, disconnecting and draining its queue into
+    /// the journal; frames still waiting then are counted, not stored. Leaves room in the 5 s a stop may
+    /// take for <c>$session.stop</c>, closing the journal and exiting.
+    /// </summary>
+    public static readonly TimeSpan DrainBudget = TimeSpan.FromSeconds(3.5);
+
+    /// <summary>How long the host waits for the live projections to stop: they resume from their checkpoint on the next start, so they never hold up a stop.</summary>
+    public static readonly TimeSpan ProjectionsStopGrace = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>The host's backstop: past this, stopping services are no longer waited for.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4.5);
 
     private readonly HostApplicationBuilder _builder;
 
@@ -56,7 +66,12 @@ internal sealed class CaptureHost
         _builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
-        services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
+        services.Configure<HostOptions>(options =>
+        {
+            options.ShutdownTimeout = ShutdownTimeout;
+            // The capture drains while the projections stop: neither waits for the other.
+            options.ServicesStopConcurrently = true;
+        });
         services.AddSingleton(Settings);
         services.AddSingleton(writer);
         services.AddSingleton(time);
@@ -68,8 +83,8 @@ internal sealed class CaptureHost
         {
             services.AddSingleton(observer);
         }
-        // Hosted services stop in reverse order: projections registered first stop last, after the capture
-        // has drained and journaled $session.stop, so their final catch-up includes it.
+        // Every service stops at once (see HostOptions above): the projections stop at their next batch
+        // boundary and catch up on the next start, including the records the capture drains meanwhile.
         if (Settings.Projections)
         {
             CaptureProjections.Register(services, writer);

@@ -17,6 +17,9 @@ internal static partial class CaptureLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
     public static partial void FrameRefused(this ILogger log, string message);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} received frame(s) were NOT journaled: the queue could not be drained within the stop budget of {Seconds} s (the journal's disk is too slow); $session.stop records the count")]
+    public static partial void FramesNotJournaled(this ILogger log, long count, double seconds);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "projections stopped: {Message} Capture continues; the projections resume from their checkpoints at the next `vectra project`.")]
     public static partial void ProjectionsStopped(this ILogger log, string message);
 }

@@ -22,8 +22,12 @@ namespace Vectra.Runner.Capture;
 /// <c>$capture.refused {reason}</c>. Neither stops the capture.</item>
 /// <item>A journal writer fault (I/O, fsync) is fatal: the capture stops receiving and the runner
 /// exits with code 3; nothing is retried, the next start recovers to the last durable record.</item>
-/// <item>Stopping (SIGTERM, Ctrl+C): stop receiving, drain the queue, journal
-/// <c>$session.stop {"clean":true}</c>. Killed, the session simply ends; the next start begins a new one.</item>
+/// <item>Stopping (SIGTERM, Ctrl+C): stop receiving, drain the queue into the journal, journal
+/// <c>$session.stop {"clean":true}</c>. When the drain cannot finish within
+/// <see cref="CaptureHost.DrainBudget"/> of the stop request (a disk slower than the queue), the
+/// frames still waiting are not stored: <c>$session.stop {"clean":false,"notJournaled":N}</c>
+/// says how many, <see cref="NotJournaled"/> holds the count, and the runner exits non-zero.
+/// Killed, the session simply ends; the next start begins a new one.</item>
 /// </list>
 /// </remarks>
 internal sealed class CaptureService(
@@ -42,6 +46,15 @@ internal sealed class CaptureService(
     /// <summary>Why the capture stopped abnormally (a journal fault), or null.</summary>
     public Exception? Failure { get; private set; }
 
+    /// <summary>Received frames that were not stored because the stop budget ran out first (0 after a clean stop).</summary>
+    public long NotJournaled { get; private set; }
+
+    /// <summary>Frames received and still waiting for the journal.</summary>
+    public long Queued => queue.WaitingFrames;
+
+    /// <summary>Whether the session's end (<c>$session.stop</c>) was journaled.</summary>
+    public bool Finished { get; private set; }
+
     /// <summary>The session this runner start writes.</summary>
     public Guid Session => system.Session;
 
@@ -49,9 +62,11 @@ internal sealed class CaptureService(
     {
         queue.Overflowed += lost => Console.Error.WriteLine(
             $"vectra capture: QUEUE FULL ({queue.Capacity:N0} frames waiting for the journal): {lost:N0} frame(s) lost so far; a $capture.overflow record will say how many.");
-        var pump = new JournalPump(writer, queue, system, [.. observers], log.FrameRefused);
+        var pump = new JournalPump(writer, queue, system, [.. observers], log.FrameRefused, TimeSpan.FromMilliseconds(settings.SimulatedSlowDiskMsPerRecord));
+        using var giveUp = new CancellationTokenSource();
+        using var budget = stoppingToken.Register(() => giveUp.CancelAfter(CaptureHost.DrainBudget));
         using var receiving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var pumping = Task.Run(pump.RunAsync, CancellationToken.None);
+        var pumping = Task.Run(() => pump.RunAsync(giveUp.Token), CancellationToken.None);
         _ = pumping.ContinueWith(_ => receiving.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
         queue.AddSystem(system.Start(Version(), Environment.MachineName, DescribeConfig()));
@@ -68,11 +83,16 @@ internal sealed class CaptureService(
         {
             Failure = unexpected;
         }
-        queue.AddSystem(system.Stop(clean: Failure is null && !pumping.IsFaulted));
         queue.Complete();
         try
         {
-            await pumping.ConfigureAwait(false);
+            NotJournaled = await pumping.ConfigureAwait(false);
+            if (NotJournaled > 0)
+            {
+                log.FramesNotJournaled(NotJournaled, CaptureHost.DrainBudget.TotalSeconds);
+            }
+            await pump.StoreLastAsync(system.Stop(clean: Failure is null && NotJournaled == 0, NotJournaled)).ConfigureAwait(false);
+            Finished = true;
         }
         catch (Exception fault)
         {

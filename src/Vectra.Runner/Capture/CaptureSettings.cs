@@ -24,7 +24,7 @@ public sealed class CaptureSettings
     /// <summary>The data folder; null means the CLI default (<c>$VECTRA_DATA</c>, else <c>./data</c>).</summary>
     public string? Data { get; set; }
 
-    /// <summary>Reconnect when no frame arrived for this many seconds on an open connection.</summary>
+    /// <summary>Reconnect when nothing (no frame, no ping, no byte) arrived for this many seconds on an open connection.</summary>
     public double WatchdogSeconds { get; set; } = 30;
 
     /// <summary>For this long after a connection is lost, retries come every 0.5–1 s (short outages are the common case).</summary>
@@ -44,6 +44,9 @@ public sealed class CaptureSettings
 
     /// <summary>Print <c>ack SEQ</c> on stdout for every durable append (for crash tests).</summary>
     public bool PrintAcks { get; set; }
+
+    /// <summary>Test seam, 0 in use: delays every append by this many milliseconds per record, as a slow disk would (<c>VECTRA__CAPTURE__SIMULATEDSLOWDISKMSPERRECORD</c>).</summary>
+    public double SimulatedSlowDiskMsPerRecord { get; set; }
 
     /// <summary>Seconds between progress lines on stderr.</summary>
     public double ProgressSeconds { get; set; } = 5;

@@ -9,6 +9,10 @@ namespace Vectra.Runner.Capture;
 /// off (the capture's policy decides when to try again). Every delivered frame goes to the queue
 /// with its receive time; nothing is filtered or parsed before it is durable.
 /// </summary>
+/// <remarks>
+/// The watchdog ends the connection only when nothing at all was received for its time: a frame,
+/// an Engine.IO ping, or any bytes read from the WebSocket (a frame still arriving) all count as life.
+/// </remarks>
 internal sealed class FeedConnection(
     CaptureSettings settings,
     int number,
@@ -20,7 +24,7 @@ internal sealed class FeedConnection(
 {
     private static readonly TimeSpan DisconnectBound = TimeSpan.FromSeconds(1);
 
-    private long _lastFrameTimestamp;
+    private long _lastLifeTimestamp;
 
     /// <summary>The connection number within the session.</summary>
     public int Number { get; } = number;
@@ -33,7 +37,8 @@ internal sealed class FeedConnection(
     /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        using var client = CreateClient();
+        var client = CreateClient();
+        using var disposal = new ClientDisposal(client);
         var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.OnConnected += (_, _) =>
@@ -44,6 +49,7 @@ internal sealed class FeedConnection(
         };
         client.OnDisconnected += (_, reason) => closed.TrySetResult(reason);
         client.OnError += (_, error) => closed.TrySetResult($"error: {error}");
+        client.OnPing += (_, _) => Alive();
         client.OnEveryFrame(OnFrame);
 
         try
@@ -55,7 +61,7 @@ internal sealed class FeedConnection(
             // $connection.open is already journaled, so the journal must also say it closed.
             throw new ConnectionEndedException(failed.Reason, wasOpen: true);
         }
-        Interlocked.Exchange(ref _lastFrameTimestamp, time.GetTimestamp());
+        Alive();
         state.Opened(Number);
 
         string reason;
@@ -88,14 +94,14 @@ internal sealed class FeedConnection(
             options.ExtraHeaders = new() { ["Origin"] = settings.Origin };
         }
         var client = new SocketIO(new Uri(settings.Url), options);
-        client.ClientWebSocketProvider = BinaryEventWatch.Watching(client.ClientWebSocketProvider, OnBinaryEvent);
+        client.ClientWebSocketProvider = BinaryEventWatch.Watching(() => new FeedWebSocket(options.EIO, _ => Alive()), OnBinaryEvent);
         return client;
     }
 
     /// <summary>A binary event, which SocketIOClient drops: journaled as a refusal with the reason, and logged.</summary>
     private void OnBinaryEvent(string eventName, int attachments, int headerLength)
     {
-        Interlocked.Exchange(ref _lastFrameTimestamp, time.GetTimestamp());
+        Alive();
         var reason = $"the feed sent event '{eventName}' with {attachments} binary attachment(s); SocketIOClient does not deliver events with binary attachments, so it was not captured.";
         queue.AddSystem(system.RefusedOf(Number, reason, headerLength));
         warn(SystemRecords.RefusalWarning(reason));
@@ -103,7 +109,7 @@ internal sealed class FeedConnection(
 
     private void OnFrame(ReceivedFrame frame)
     {
-        Interlocked.Exchange(ref _lastFrameTimestamp, time.GetTimestamp());
+        Alive();
         state.FrameReceived();
         var record = new NewRecord(frame.Event, frame.Args, system.Now(), system.Session, Number, SystemRecords.Source);
         if (!queue.TryAddFrame(record))
@@ -142,7 +148,10 @@ internal sealed class FeedConnection(
         }
     }
 
-    /// <summary>Returns the watchdog's reason once no frame arrived for the configured time.</summary>
+    /// <summary>Something arrived on the connection: the watchdog starts counting again.</summary>
+    private void Alive() => Interlocked.Exchange(ref _lastLifeTimestamp, time.GetTimestamp());
+
+    /// <summary>Returns the watchdog's reason once nothing arrived for the configured time.</summary>
     private async Task<string> WatchdogAsync(CancellationToken cancellation)
     {
         var limit = TimeSpan.FromSeconds(settings.WatchdogSeconds);
@@ -150,9 +159,9 @@ internal sealed class FeedConnection(
         while (true)
         {
             await Task.Delay(check, time, cancellation).ConfigureAwait(false);
-            if (time.GetElapsedTime(Interlocked.Read(ref _lastFrameTimestamp)) >= limit)
+            if (time.GetElapsedTime(Interlocked.Read(ref _lastLifeTimestamp)) >= limit)
             {
-                return $"watchdog: no frame for {settings.WatchdogSeconds:0.###} s";
+                return $"watchdog: nothing received for {settings.WatchdogSeconds:0.###} s";
             }
         }
     }
@@ -173,4 +182,23 @@ internal sealed class FeedConnection(
 
     private static string Describe(Exception error) =>
         error is TimeoutException ? "timed out" : error.GetBaseException().Message;
+
+    /// <summary>
+    /// Disposes the client. SocketIOClient 3.0.6 dereferences a transport it does not have when the connection
+    /// was never made (a SIGTERM during a connect attempt): that must not turn a clean stop into a failure.
+    /// </summary>
+    private readonly struct ClientDisposal(SocketIO client) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                client.Dispose();
+            }
+            catch (NullReferenceException)
+            {
+                // Nothing was open, so nothing is left to close.
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Vectra.Journal;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
 using Vectra.Journal.Writing;
@@ -5,43 +6,134 @@ using Vectra.Journal.Writing;
 namespace Vectra.Runner.Capture;
 
 /// <summary>
-/// Moves records from the <see cref="CaptureQueue"/> into the journal, as many per append as are
-/// waiting (the writer commits each append in one durable transaction), and tells the observers
-/// after each one is durable. A frame the journal could never store unchanged (e.g. an event name
-/// with a lone surrogate) is replaced by a <c>$capture.refused</c> record naming the reason.
+/// Moves records from the <see cref="CaptureQueue"/> into the journal and tells the observers once
+/// each is durable. Under <c>batch</c> as many records as are waiting go in one append (one durable
+/// transaction); under <c>always</c> every record is an append of its own, committed before it is
+/// acknowledged (the appends of a group are queued together, so the writer never idles between
+/// them). A frame the journal could never store unchanged (e.g. an event name with a lone
+/// surrogate) is replaced by a <c>$capture.refused</c> record naming the reason.
 /// </summary>
+/// <remarks>
+/// Failure policy: a journal writer fault ends the pump with <see cref="JournalFaultedException"/>.
+/// When the stop budget runs out (<c>giveUp</c>) before the queue is drained, the frames still
+/// waiting are not stored: the pump stores the capture's own records that were waiting with them,
+/// counts the frames, and returns the count for <c>$session.stop</c> to report.
+/// </remarks>
 internal sealed class JournalPump(
     JournalWriter writer,
     CaptureQueue queue,
     SystemRecords system,
     IReadOnlyList<IDurableRecordsObserver> observers,
-    Action<string> warn)
+    Action<string> warn,
+    TimeSpan appendDelayPerRecord = default)
 {
     private const int MaxRecordsPerAppend = 8_192;
+    private const int MaxAppendsInFlight = 256;
     private const long MaxBytesPerAppend = 32L << 20;
 
-    /// <summary>Runs until the queue is completed and drained; throws <see cref="JournalFaultedException"/> when the writer fails.</summary>
-    public async Task RunAsync()
+    private readonly bool _appendEachRecord = writer.Durability == Durability.Always;
+
+    // Beside the batch being taken: which of its records are feed frames (the rest are the capture's own).
+    private readonly List<bool> _isFrame = new(MaxRecordsPerAppend);
+
+    /// <summary>
+    /// Runs until the queue is completed and drained (returns 0), or until <paramref name="giveUp"/>
+    /// fires first (returns how many frames were not stored). Throws <see cref="JournalFaultedException"/> when the writer fails.
+    /// </summary>
+    public async Task<long> RunAsync(CancellationToken giveUp)
     {
         var batch = new List<NewRecord>(MaxRecordsPerAppend);
-        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var frames = 0;
+        try
         {
-            Take(batch);
-            if (batch.Count == 0)
+            while (await queue.Reader.WaitToReadAsync(giveUp).ConfigureAwait(false))
             {
-                continue;
+                frames = Take(batch, MaxRecordsPerTake());
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+                if (appendDelayPerRecord > TimeSpan.Zero)
+                {
+                    await Task.Delay(appendDelayPerRecord * batch.Count, giveUp).ConfigureAwait(false);
+                }
+                await StoreAsync(batch).ConfigureAwait(false);
+                batch = new List<NewRecord>(MaxRecordsPerAppend);
+                _isFrame.Clear();
+                frames = 0;
+                giveUp.ThrowIfCancellationRequested();
             }
-            var seqs = await AppendAsync(batch).ConfigureAwait(false);
-            foreach (var observer in observers)
-            {
-                observer.OnDurable(batch, seqs);
-            }
-            batch = new List<NewRecord>(MaxRecordsPerAppend);
+        }
+        catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
+        {
+            return await GiveUpAsync(batch, frames).ConfigureAwait(false);
         }
         if (writer.Fault is { } fault)
         {
             throw fault;
         }
+        return 0;
+    }
+
+    // A slow disk (simulated for tests) stores a little at a time, so a stop finds frames both stored and waiting.
+    private int MaxRecordsPerTake() =>
+        appendDelayPerRecord > TimeSpan.Zero ? 64 : _appendEachRecord ? MaxAppendsInFlight : MaxRecordsPerAppend;
+
+    /// <summary>Stores one last record (the session's stop) and tells the observers.</summary>
+    public Task StoreLastAsync(NewRecord record) => StoreAsync([record]);
+
+    private async Task StoreAsync(List<NewRecord> batch)
+    {
+        if (!_appendEachRecord)
+        {
+            Durable(batch, await AppendAsync(batch).ConfigureAwait(false));
+            return;
+        }
+        var appends = new Task<SeqRange>[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            appends[i] = AppendOneAsync(batch, i);
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Durable([batch[i]], await appends[i].ConfigureAwait(false));
+        }
+    }
+
+    private void Durable(IReadOnlyList<NewRecord> records, SeqRange seqs)
+    {
+        foreach (var observer in observers)
+        {
+            observer.OnDurable(records, seqs);
+        }
+    }
+
+    /// <summary>The frames taken and waiting are dropped and counted; the capture's own records among them are stored.</summary>
+    private async Task<long> GiveUpAsync(List<NewRecord> batch, int framesTaken)
+    {
+        long dropped = framesTaken;
+        var kept = batch.Where((_, i) => !_isFrame[i]).ToList();
+        while (queue.Reader.TryRead(out var queued))
+        {
+            if (queued.IsFrame)
+            {
+                dropped++;
+            }
+            else
+            {
+                kept.Add(queued.Record);
+            }
+        }
+        queue.Took((int)(dropped - framesTaken));
+        if (queue.TakeLostCount() is var lost and > 0)
+        {
+            kept.Add(system.OverflowOf(lost));
+        }
+        if (kept.Count > 0)
+        {
+            await StoreAsync(kept).ConfigureAwait(false);
+        }
+        return dropped;
     }
 
     // The writer checks every record before it queues any, so a batch it refuses was not written.
@@ -62,19 +154,35 @@ internal sealed class JournalPump(
         }
     }
 
-    private void Take(List<NewRecord> batch)
+    private Task<SeqRange> AppendOneAsync(List<NewRecord> batch, int index)
+    {
+        try
+        {
+            return writer.AppendBatchAsync([batch[index]]);
+        }
+        catch (JournalInputException)
+        {
+            batch[index] = StorableFrame(batch[index]);
+            return writer.AppendBatchAsync([batch[index]]);
+        }
+    }
+
+    /// <summary>Takes up to <paramref name="maxRecords"/> waiting records into <paramref name="batch"/>; returns how many of them are frames.</summary>
+    private int Take(List<NewRecord> batch, int maxRecords)
     {
         var lost = queue.TakeLostCount();
         if (lost > 0)
         {
             batch.Add(system.OverflowOf(lost));
+            _isFrame.Add(false);
         }
         long bytes = 0;
         var frames = 0;
-        while (batch.Count < MaxRecordsPerAppend && bytes < MaxBytesPerAppend && queue.Reader.TryRead(out var queued))
+        while (batch.Count < maxRecords && bytes < MaxBytesPerAppend && queue.Reader.TryRead(out var queued))
         {
             var record = queued.Record;
             bytes += record.Args.Length;
+            _isFrame.Add(queued.IsFrame);
             if (queued.IsFrame)
             {
                 frames++;
@@ -86,6 +194,7 @@ internal sealed class JournalPump(
             }
         }
         queue.Took(frames);
+        return frames;
     }
 
     // Every record whose name starts with $ is the capture's own (frames with such names were

@@ -31,7 +31,9 @@ internal sealed class SystemRecords(Guid session, TimeProvider time)
 
     public NewRecord Start(string version, string host, object config) => Make(SessionStart, 0, new { version, host, config });
 
-    public NewRecord Stop(bool clean) => Make(SessionStop, 0, new { clean });
+    /// <summary><c>{"clean":true}</c>, or when the stop was not clean, how many received frames were not journaled.</summary>
+    public NewRecord Stop(bool clean, long notJournaled = 0) =>
+        notJournaled > 0 ? Make(SessionStop, 0, new { clean, notJournaled }) : Make(SessionStop, 0, new { clean });
 
     public NewRecord Open(int conn, string url, string? sid) => Make(ConnectionOpen, conn, new { url, sid });
 

@@ -16,6 +16,10 @@ internal static class CommandFailure
     {
         var (code, message) = Describe(error);
         Console.Error.WriteLine($"vectra: {message}");
+        if (Environment.GetEnvironmentVariable("VECTRA_TRACE") == "1")
+        {
+            Console.Error.WriteLine(error);
+        }
         return code;
     }
 
@@ -36,7 +40,7 @@ internal static class CommandFailure
         IOException { HResult: NoSpace or FileTooLarge } e => (ExitCodes.RuntimeFailure, $"the disk is full or a file size limit was reached: {e.Message} Free space, then run the command again; every acknowledged record is kept."),
         IOException e => (ExitCodes.RuntimeFailure, $"I/O error: {e.Message} Check the disk and the data folder, then run the command again."),
         { InnerException: { } inner } when inner is SqliteException or JournalException => Describe(inner),
-        _ => (ExitCodes.RuntimeFailure, $"unexpected failure ({error.GetType().Name}): {OneLine(error.Message)} This is a bug; please report it with the command you ran."),
+        _ => (ExitCodes.RuntimeFailure, $"unexpected failure ({error.GetType().Name}): {OneLine(error.Message)} This is a bug; please report it with the command you ran (VECTRA_TRACE=1 prints the details)."),
     };
 
     /// <summary>Every journal error arrives typed, so an SQLite error that reaches here was raised on views.db, which only holds what the journal derives.</summary>

@@ -18,12 +18,12 @@ internal static class CaptureCommand
         var query = new Option<string[]>("--query") { Description = "Handshake query parameter k=v; repeat for more. Replaces the default frontend-version=1.0.", AllowMultipleArgumentsPerToken = false };
         var transport = new Option<string?>("--transport") { Description = "websocket (default) or polling." };
         var durability = new Option<string?>("--durability") { Description = "always or batch (default): when a frame counts as stored." };
-        var watchdog = new Option<double?>("--watchdog") { Description = "Reconnect when no frame arrived for this many seconds. Default 30." };
+        var watchdog = new Option<double?>("--watchdog") { Description = "Reconnect when nothing arrived (no frame, ping or byte) for this many seconds. Default 30." };
         var noProjections = new Option<bool>("--no-projections") { Description = "Capture only; run no projections beside it." };
         var serve = new Option<bool>("--serve") { Description = "Also serve the dashboard and metrics (see `vectra serve`) while capturing." };
         var urls = ServeCommand.Urls();
         var printAcks = new Option<bool>("--print-acks") { Description = "Diagnostics: print `ack SEQ` on stdout for every durable record.", Hidden = true };
-        var command = new Command("capture", "Capture the live feed into the journal: every frame, raw, with reconnects, until SIGTERM or Ctrl+C. Exit 0 after a clean stop, 3 on a journal fault or a locked journal.")
+        var command = new Command("capture", "Capture the live feed into the journal: every frame, raw, with reconnects, until SIGTERM or Ctrl+C. Exit 0 after a clean stop, 3 on a journal fault, a locked journal, or frames left unjournaled when the stop budget ran out.")
         {
             url, origin, query, transport, durability, watchdog, noProjections, serve, urls, printAcks,
         };
@@ -68,6 +68,7 @@ internal static class CaptureCommand
         {
             observers.Add(new Serve.Metrics.CaptureMetricsObserver(TimeProvider.System));
         }
+        var tailBefore = writer.Tail;
         using var app = host.Build(writer, TimeProvider.System, observers);
         var capture = app.Services.GetRequiredService<CaptureService>();
         using var served = dashboard is null ? null : Serve.CaptureDashboard.Start(dashboard, app.Services, TimeProvider.System);
@@ -77,7 +78,18 @@ internal static class CaptureCommand
         {
             return CommandFailure.Report(failure);
         }
-        Console.Error.WriteLine($"vectra capture: session {capture.Session} stopped cleanly; journal ends at meta_seq {writer.Tail}.");
+        var written = $"journal ends at meta_seq {writer.Tail}; this run stored {writer.Tail - tailBefore:N0} records in {writer.Commits:N0} commits";
+        if (!capture.Finished)
+        {
+            Console.Error.WriteLine($"vectra: capture session {capture.Session} did not finish storing within the stop budget; {written}. At least {capture.Queued:N0} received frame(s) were not journaled and no $session.stop was written. The journal's disk is too slow; check it.");
+            return ExitCodes.RuntimeFailure;
+        }
+        if (capture.NotJournaled > 0)
+        {
+            Console.Error.WriteLine($"vectra: capture session {capture.Session} stopped, but {capture.NotJournaled:N0} received frame(s) were NOT journaled within the stop budget ($session.stop says clean:false, notJournaled:{capture.NotJournaled}); {written}. The journal's disk is too slow; check it.");
+            return ExitCodes.RuntimeFailure;
+        }
+        Console.Error.WriteLine($"vectra capture: session {capture.Session} stopped cleanly; {written}.");
         return ExitCodes.Ok;
     }
 

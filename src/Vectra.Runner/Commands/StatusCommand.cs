@@ -27,6 +27,10 @@ internal static class StatusCommand
         var status = JournalStatus.Read(data);
         var (projections, viewsProblem) = ReadProjections(data, status.LastSeq);
         var exitCode = viewsProblem?.Code ?? ExitCodes.Ok;
+        if (viewsProblem is { } views)
+        {
+            Console.Error.WriteLine($"vectra: {views.Message}");
+        }
         var capture = ReadCaptureHistory(data, status);
         if (json)
         {

@@ -9,13 +9,18 @@ internal sealed class CrashChildProcess : IDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<long> _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public CrashChildProcess(string dataDirectory, long firstIndex, string durability, int writers = 1)
+    public CrashChildProcess(string dataDirectory, long firstIndex, string durability, int writers = 1,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var child = Path.Combine(AppContext.BaseDirectory, "Vectra.Journal.CrashChild.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { child, dataDirectory, firstIndex.ToString(), durability, writers.ToString() })
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, line) => OnLine(line.Data);
@@ -31,6 +36,21 @@ internal sealed class CrashChildProcess : IDisposable
 
     /// <summary>The journal's tail as the child saw it when it opened the journal.</summary>
     public Task<long> Opened => _opened.Task;
+
+    /// <summary>The tail the child opened the journal at, or null when it exited (or <paramref name="limit"/> passed) before opening it.</summary>
+    public async Task<long?> WaitForOpenAsync(TimeSpan limit)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!_opened.Task.IsCompleted && !_process.HasExited && deadline.Elapsed < limit)
+        {
+            await Task.Delay(5);
+        }
+        if (_process.HasExited)
+        {
+            _process.WaitForExit(); // drains the redirected output, so an "open" printed just before exiting counts
+        }
+        return _opened.Task.IsCompleted ? _opened.Task.Result : null;
+    }
 
     public async Task WaitForAcksAsync(int count, TimeSpan limit)
     {

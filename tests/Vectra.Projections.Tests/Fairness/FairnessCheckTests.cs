@@ -57,6 +57,15 @@ public class FairnessCheckTests
     }
 
     [Fact]
+    public void An_empty_price_list_publishes_nothing_and_is_no_price_mismatch()
+    {
+        var result = FairnessCheck.Check(Published([]));
+
+        Assert.Equal(FairnessVerdict.Verified, result.Verdict);
+        Assert.Equal(7, result.Outcome!.RugTick);
+    }
+
+    [Fact]
     public void A_wrong_peak_is_a_price_mismatch()
     {
         Assert.Equal(FairnessVerdict.PriceMismatch, FairnessCheck.Check(Published(peak: 1.5)).Verdict);

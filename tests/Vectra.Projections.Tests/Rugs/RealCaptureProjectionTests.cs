@@ -21,6 +21,7 @@ public class RealCaptureProjectionTests
         Assert.True(seededWithPrices.Count >= 20, $"only {seededWithPrices.Count} games with seed and prices");
         Assert.All(seededWithPrices, r => Assert.Equal("verified", r.Fairness));
         Assert.All(rows.Where(r => r.Seeded && r.Source == "regenerated"), r => Assert.Equal("verified", r.Fairness));
+        Assert.Empty(Vectra.Projections.Runtime.ProjectionStates.Quarantined(data).Select(q => $"{q.Projection} {q.Seq} {q.Event}: {q.Error}"));
     }
 
     [RealDataFact]

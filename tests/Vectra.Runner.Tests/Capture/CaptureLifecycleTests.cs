@@ -40,10 +40,12 @@ public sealed class CaptureLifecycleTests : IDisposable
     [Fact]
     public async Task A_binary_attachment_a_unicode_event_name_and_a_20_MB_frame_are_handled_and_the_frames_after_them_are_captured()
     {
+        // Both cores busy, as on a loaded CI machine (SocketIOClient's own socket then took over 30 s
+        // to assemble the 20 MB frame, and the default watchdog cut the connection under it).
+        using var busy = new BusyCores();
         var data = Path.Combine(_folder.Path, "data");
         // A steady trickle (40 frames/s) like the live feed.
         await using var server = await FeedServerProcess.StartAsync(WriteRecording(SyntheticFeed.Frames(4_000)), "--speed", "0.01");
-        // SocketIOClient needs about 10 s to deliver a 20 MB frame; the default 30 s watchdog waits for it.
         await using var capture = CaptureRunner.Start(data, server.Url);
         await CapturedJournal.WaitUntilAsync(data, j => j.Frames.Count >= 20, Bound, () => capture.Stderr);
 
@@ -64,6 +66,25 @@ public sealed class CaptureLifecycleTests : IDisposable
         Assert.Contains("event 'bin' with 1 binary attachment(s)", capture.Stderr);
         Assert.Equal(20_000_004, journal.Frames.Single(f => f.Event == "huge").Args.Length);
         Assert.Equal("[\"xxxxx\"]", CapturedJournal.Text(journal.Frames.Single(f => f.Event == "événement/🎲")));
+        Assert.Empty(journal.System("$connection.close"));
+        Assert.Equal(0, await capture.TerminateAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task A_frame_still_arriving_when_the_watchdog_time_has_passed_keeps_its_connection_and_is_captured()
+    {
+        var data = Path.Combine(_folder.Path, "data");
+        await using var server = await FeedServerProcess.StartAsync(WriteRecording(SyntheticFeed.Frames(4_000)), "--speed", "0.01");
+        await using var capture = CaptureRunner.Start(data, server.Url, "--watchdog", "3");
+        await CapturedJournal.WaitUntilAsync(data, j => j.Frames.Count >= 20, Bound, () => capture.Stderr);
+
+        // 2 MB in 20 pieces over 9 s: no frame is delivered for three watchdog periods, but bytes keep coming.
+        await server.SendAsync("slow slowpoke 2000000 9000");
+        await server.WaitForAsync("ok", timeout: Bound);
+        await server.SendAsync("big after-slow 3");
+        var journal = await CapturedJournal.WaitUntilAsync(data, j => j.Frames.Any(f => f.Event == "after-slow"), Bound, () => capture.Stderr);
+
+        Assert.Equal(2_000_004, journal.Frames.Single(f => f.Event == "slowpoke").Args.Length);
         Assert.Empty(journal.System("$connection.close"));
         Assert.Equal(0, await capture.TerminateAsync(TimeSpan.FromSeconds(5)));
     }

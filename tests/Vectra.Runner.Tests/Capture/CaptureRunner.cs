@@ -34,8 +34,19 @@ internal sealed class CaptureRunner : IAsyncDisposable
     public static CaptureRunner StartWithProjections(string data, Uri url) =>
         Launch(["capture", "--url", url.ToString(), "--data", data, "--print-acks"]);
 
-    private static CaptureRunner Launch(string[] arguments) =>
-        new(Process.Start(VectraProcess.StartInfo(arguments)) ?? throw new InvalidOperationException("could not start vectra"));
+    /// <summary>A capture (no projections) with extra environment variables, e.g. <c>VECTRA__CAPTURE__…</c> settings.</summary>
+    public static CaptureRunner StartWithEnvironment(string data, Uri url, IReadOnlyDictionary<string, string> environment, params string[] options) =>
+        Launch(["capture", "--url", url.ToString(), "--data", data, "--print-acks", "--no-projections", .. options], environment);
+
+    private static CaptureRunner Launch(string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = VectraProcess.StartInfo(arguments);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        return new(Process.Start(start) ?? throw new InvalidOperationException("could not start vectra"));
+    }
 
     public IReadOnlyList<long> Acks
     {
@@ -60,6 +71,20 @@ internal sealed class CaptureRunner : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits until stderr holds a line containing <paramref name="text"/>; bounded.</summary>
+    public async Task WaitForStderrAsync(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!Stderr.Contains(text, StringComparison.Ordinal))
+        {
+            if (deadline.Elapsed > timeout || _process.HasExited)
+            {
+                throw new TimeoutException($"vectra capture never wrote '{text}'; stderr:\n{Stderr}");
+            }
+            await Task.Delay(20);
+        }
+    }
 
     public async Task WaitForAcksAsync(int count, TimeSpan timeout)
     {

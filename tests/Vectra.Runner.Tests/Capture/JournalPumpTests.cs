@@ -53,13 +53,87 @@ public sealed class JournalPumpTests : IDisposable
         Assert.Equal("""[{"lost":2}]""", Text(records[0]));
     }
 
+    [Fact]
+    public async Task Under_always_each_record_is_committed_on_its_own_and_acknowledged_after_its_commit()
+    {
+        var queue = new CaptureQueue(capacity: 1_000);
+        for (var i = 0; i < 300; i++)
+        {
+            queue.TryAddFrame(Frame("tick", $"[{i}]"));
+        }
+        queue.Complete();
+        var data = Path.Combine(_folder.Path, "data");
+        var acks = new CommitsAtAck();
+        await using (var writer = JournalWriter.Open(data, Durability.Always))
+        {
+            acks.Writer = writer;
+            Assert.Equal(0, await new JournalPump(writer, queue, _system, [acks], _ => { }).RunAsync(CancellationToken.None));
+            Assert.Equal(300, writer.Commits);
+        }
+        // Each record was acknowledged alone, and only once at least as many commits as records had happened.
+        Assert.Equal(Enumerable.Range(1, 300).Select(n => (long)n), acks.Seqs);
+        Assert.All(acks.Seqs.Zip(acks.Commits), ack => Assert.True(ack.Second >= ack.First, $"seq {ack.First} acknowledged after only {ack.Second} commits"));
+    }
+
+    [Fact]
+    public async Task Under_batch_waiting_records_share_a_commit()
+    {
+        var queue = new CaptureQueue(capacity: 1_000);
+        for (var i = 0; i < 300; i++)
+        {
+            queue.TryAddFrame(Frame("tick", $"[{i}]"));
+        }
+        queue.Complete();
+        await using var writer = JournalWriter.Open(Path.Combine(_folder.Path, "data"), Durability.Batch);
+        await new JournalPump(writer, queue, _system, [], _ => { }).RunAsync(CancellationToken.None);
+        Assert.Equal(1, writer.Commits);
+    }
+
+    [Fact]
+    public async Task When_the_stop_budget_runs_out_the_waiting_frames_are_counted_and_the_capture_records_among_them_are_stored()
+    {
+        var queue = new CaptureQueue(capacity: 1_000);
+        queue.TryAddFrame(Frame("tick", "[1]"));
+        queue.AddSystem(_system.Close(7, "shutdown"));
+        queue.TryAddFrame(Frame("tick", "[2]"));
+        queue.TryAddFrame(Frame("tick", "[3]"));
+        queue.Complete();
+        var data = Path.Combine(_folder.Path, "data");
+        long notJournaled;
+        await using (var writer = JournalWriter.Open(data, Durability.Batch))
+        {
+            notJournaled = await new JournalPump(writer, queue, _system, [], _ => { }).RunAsync(new CancellationToken(canceled: true));
+        }
+        Assert.Equal(3, notJournaled);
+        Assert.Equal(0, queue.WaitingFrames);
+        using var reader = JournalReader.Open(data);
+        Assert.Equal(["$connection.close"], reader.ReadSeqRange(1, long.MaxValue).Select(r => r.Event));
+    }
+
+    /// <summary>Records each acknowledged seq with the writer's commit count at that moment.</summary>
+    private sealed class CommitsAtAck : IDurableRecordsObserver
+    {
+        public JournalWriter? Writer { get; set; }
+
+        public List<long> Seqs { get; } = [];
+
+        public List<long> Commits { get; } = [];
+
+        public void OnDurable(IReadOnlyList<NewRecord> records, SeqRange seqs)
+        {
+            Assert.Single(records);
+            Seqs.Add(seqs.First);
+            Commits.Add(Writer!.Commits);
+        }
+    }
+
     private async Task<IReadOnlyList<JournalRecord>> PumpAsync(CaptureQueue queue, List<string> warnings)
     {
         var data = Path.Combine(_folder.Path, "data");
         await using (var writer = JournalWriter.Open(data, Durability.Batch))
         {
             queue.Complete();
-            await new JournalPump(writer, queue, _system, [], warnings.Add).RunAsync();
+            Assert.Equal(0, await new JournalPump(writer, queue, _system, [], warnings.Add).RunAsync(CancellationToken.None));
         }
         using var reader = JournalReader.Open(data);
         return [.. reader.ReadSeqRange(1, long.MaxValue)];

@@ -22,6 +22,7 @@ async function runCommand(line, { player, endpoint, quit }) {
     case 'raw': endpoint.sendRaw(argument); break;
     case 'binary': endpoint.emitBinary(rest[0] ?? 'binary'); break;
     case 'big': endpoint.emitBig(rest[0], Number(rest[1])); break;
+    case 'slow': await endpoint.emitSlow(rest[0], Number(rest[1]), millisOf(rest[2])); break;
     case 'status':
       report('status', {
         emitted: player.emitted,

@@ -116,6 +116,34 @@ class FeedEndpoint extends EventEmitter {
     this.io.emit(event, 'x'.repeat(bytes));
   }
 
+  /**
+   * Emits an event whose only argument is a string of the given number of bytes, over WebSocket,
+   * as one message cut into `pieces` fragments sent `ms` apart: a frame that takes that long to
+   * arrive while bytes keep coming. Engine.IO holds every other packet (frames, pings) until the
+   * last fragment is out, as it does while a transport is busy writing.
+   */
+  async emitSlow(event, bytes, ms, pieces = 20) {
+    const text = `42${JSON.stringify([event, 'x'.repeat(bytes)])}`;
+    const size = Math.ceil(text.length / pieces);
+    await Promise.all(this.sockets.map(async (socket) => {
+      const transport = socket.conn.transport;
+      if (transport.name !== 'websocket') throw new Error('slow frames need the websocket transport');
+      transport.writable = false;
+      try {
+        for (let at = 0; at < text.length; at += size) {
+          const last = at + size >= text.length;
+          await new Promise((resolve, reject) => transport.socket.send(
+            text.slice(at, at + size), { fin: last, binary: false, compress: false },
+            (error) => (error ? reject(error) : resolve())));
+          if (!last) await new Promise((resolve) => setTimeout(resolve, ms / (pieces - 1)));
+        }
+      } finally {
+        transport.writable = true;
+        transport.emit('drain');
+      }
+    }));
+  }
+
   /** Closes the server and every connection; the port stays reserved for listen(). */
   async close() {
     if (!this.io) return;
