@@ -106,7 +106,7 @@ internal sealed class SvgChart
             axes.Append("<text data-axis=\"y\" data-at=\"").Append(at).Append("\" x=\"").Append(F(Left - 4)).Append("\" y=\"").Append(F(Y(price) + 4)).Append("\" text-anchor=\"end\">")
                 .Append(price.ToString("0.##", CultureInfo.InvariantCulture)).Append("x</text>");
             var tick = Math.Round(fraction * _maxTick);
-            axes.Append("<text data-axis=\"x\" data-at=\"").Append(at).Append("\" x=\"").Append(F(X(tick))).Append("\" y=\"").Append(F(Height - 10)).Append("\" text-anchor=\"middle\">").Append(tick.ToString(CultureInfo.InvariantCulture)).Append("</text>");
+            axes.Append("<text data-axis=\"x\" data-at=\"").Append(at).Append("\" x=\"").Append(F(X(fraction * _maxTick))).Append("\" y=\"").Append(F(Height - 10)).Append("\" text-anchor=\"middle\">").Append(tick.ToString(CultureInfo.InvariantCulture)).Append("</text>");
         }
         var points = pointCount is { } count ? $" data-points=\"{count}\"" : "";
         return $"<svg class=\"chart\" id=\"{id}\"{points} viewBox=\"0 0 {F(Width)} {F(Height)}\" width=\"{F(Width)}\" height=\"{F(Height)}\" role=\"img\">{axes}{_svg}</svg>";
