@@ -27,6 +27,7 @@ internal static class VectraCli
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(FairCommand.Create());
         root.Subcommands.Add(CaptureCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(new Command("export", "Write derived files from views.db.")
         {
             ExportCsvCommand.Create(),
@@ -38,6 +39,7 @@ internal static class VectraCli
             BenchCaptureCommand.Create(),
             BenchParquetCommand.Create(),
             BenchCompactCommand.Create(),
+            BenchServeCommand.Create(),
         });
 
         var parsed = root.Parse(args);

@@ -20,10 +20,12 @@ internal static class CaptureCommand
         var durability = new Option<string?>("--durability") { Description = "always or batch (default): when a frame counts as stored." };
         var watchdog = new Option<double?>("--watchdog") { Description = "Reconnect when nothing arrived (no frame, ping or byte) for this many seconds. Default 30." };
         var noProjections = new Option<bool>("--no-projections") { Description = "Capture only; run no projections beside it." };
+        var serve = new Option<bool>("--serve") { Description = "Also serve the dashboard and metrics (see `vectra serve`) while capturing." };
+        var urls = ServeCommand.Urls();
         var printAcks = new Option<bool>("--print-acks") { Description = "Diagnostics: print `ack SEQ` on stdout for every durable record.", Hidden = true };
         var command = new Command("capture", "Capture the live feed into the journal: every frame, raw, with reconnects, until SIGTERM or Ctrl+C. Exit 0 after a clean stop, 3 on a journal fault, a locked journal, or frames left unjournaled when the stop budget ran out.")
         {
-            url, origin, query, transport, durability, watchdog, noProjections, printAcks,
+            url, origin, query, transport, durability, watchdog, noProjections, serve, urls, printAcks,
         };
         var sealing = new SealingOptions().AddTo(command);
         command.SetAction(parse =>
@@ -47,12 +49,13 @@ internal static class CaptureCommand
                     settings.Data = parse.GetRequiredValue(CommonOptions.Data);
                 }
             });
-            return Run(host, sealing.Resolve(parse));
+            var dashboard = parse.GetValue(serve) ? ServeCommand.Options(host.Settings.Data!, parse.GetRequiredValue(urls), allowRemote: false, otlp: null) : null;
+            return Run(host, sealing.Resolve(parse), dashboard);
         });
         return command;
     }
 
-    private static int Run(CaptureHost host, Vectra.Journal.Blocks.SealPolicy sealing)
+    private static int Run(CaptureHost host, Vectra.Journal.Blocks.SealPolicy sealing, Serve.ServeOptions? dashboard)
     {
         var settings = host.Settings;
         var durability = Validate(settings);
@@ -62,10 +65,16 @@ internal static class CaptureCommand
         {
             observers.Add(new AckPrinter(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false }));
         }
+        if (dashboard is not null)
+        {
+            observers.Add(new Serve.Metrics.CaptureMetricsObserver(TimeProvider.System));
+        }
         var tailBefore = writer.Tail;
         using var app = host.Build(writer, TimeProvider.System, observers);
         var capture = app.Services.GetRequiredService<CaptureService>();
+        using var served = dashboard is null ? null : Serve.CaptureDashboard.Start(dashboard, app.Services, TimeProvider.System);
         app.Run();
+        served?.StopAsync().GetAwaiter().GetResult();
         if (capture.Failure is { } failure)
         {
             return CommandFailure.Report(failure);

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http;
+using Vectra.Journal.Reading;
+using Vectra.Journal.Storage;
+using Vectra.Projections.Runtime;
+
+namespace Vectra.Runner.Serve;
+
+/// <summary>
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the journal is readable and, inside a capture,
+/// the feed is connected and every projection's lag is under <see cref="LagBound"/> records.
+/// </summary>
+internal static class HealthEndpoints
+{
+    public const long LagBound = 10_000;
+
+    public static IResult Health() => Results.Text("ok\n", "text/plain");
+
+    public static IResult Ready(ServeOptions options)
+    {
+        var problem = Problem(options);
+        return problem is null ? Results.Text("ready\n", "text/plain") : Results.Text($"not ready: {problem}\n", "text/plain", statusCode: 503);
+    }
+
+    private static string? Problem(ServeOptions options)
+    {
+        long tail;
+        try
+        {
+            if (!new JournalFiles(options.DataDirectory).Exists)
+            {
+                return $"no journal in {Path.GetFullPath(options.DataDirectory)} yet";
+            }
+            using var reader = JournalReader.Open(options.DataDirectory);
+            tail = reader.Tail;
+            if (tail > 0 && reader.ReadOne(tail) is null)
+            {
+                return "the journal's last record cannot be read";
+            }
+        }
+        catch (Exception error) when (error is IOException or Microsoft.Data.Sqlite.SqliteException or Journal.Errors.JournalException)
+        {
+            return $"the journal cannot be read: {error.Message}";
+        }
+        if (options.CaptureInProcess?.Invoke() is not { } capture)
+        {
+            return null;
+        }
+        if (!capture.Connected)
+        {
+            return "the capture is not connected to the feed";
+        }
+        var lagging = ProjectionStates.Read(options.DataDirectory, tail).FirstOrDefault(p => p.Lag > LagBound);
+        return lagging is null ? null : $"projection {lagging.Name} lags {lagging.Lag:N0} records (bound {LagBound:N0})";
+    }
+}
