@@ -15,10 +15,14 @@ internal static class SqliteOpener
             // Frames are 3–6 KB: 16 KB pages hold them without overflow chains, which triples read speed.
             // (Only takes effect when the file is created; an existing journal keeps its page size.)
             JournalSchema.Execute(connection, $"PRAGMA page_size={JournalSchema.PageSize}");
-            // Sealing frees the pages of the rows it compresses; incremental auto-vacuum lets `journal compact`
-            // hand them back to the file system (set here for a new file; an older one is converted by compact).
-            JournalSchema.Execute(connection, "PRAGMA auto_vacuum=INCREMENTAL");
             JournalIdentity.Ensure(connection, path);
+            if (IsNew(connection))
+            {
+                // Sealing frees the pages of the rows it compresses; incremental auto-vacuum lets `journal compact`
+                // hand them back to the file system. Set only on a new file, before anything is written: on an existing
+                // auto-vacuum journal the pragma writes a header field, which must not happen before the checks above.
+                JournalSchema.Execute(connection, "PRAGMA auto_vacuum=INCREMENTAL");
+            }
             JournalIdentity.Stamp(connection);
             JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL");
             JournalSchema.Execute(connection, durability.SyncsEachCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
@@ -42,6 +46,13 @@ internal static class SqliteOpener
             raw.sqlite3_db_config(handle, raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
         }
         connection.Dispose();
+    }
+
+    private static bool IsNew(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_count";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0;
     }
 
     /// <summary>A reader's connection; it never writes and sees only committed transactions (see <see cref="ReadOnlyDatabase"/>).</summary>
