@@ -1,19 +1,21 @@
-// Independent readers for the Parquet files Vectra writes: DuckDB and hyparquet.
+// Independent readers for the Parquet files Vectra writes: DuckDB and hyparquet (with hyparquet-compressors, whose
+// decompressors add ZSTD, which the events export uses; hyparquet alone reads only Snappy and uncompressed pages).
 // Every value is printed in a form that keeps it exact: integers, doubles and timestamps (µs) as strings,
 // lists as arrays, nulls as null. Doubles use JavaScript's shortest round-trip form ("-0", "NaN", "Infinity" spelled out).
 //
 //   node check.mjs read <file.parquet>          rows and column types from DuckDB, rows from hyparquet
 //   node check.mjs metadata <file.parquet>      DuckDB parquet_metadata(): per column chunk statistics and encodings
 //   node check.mjs query "<sql>"                any DuckDB query (aggregates over big files)
-//   node check.mjs write <in.json|in.csv> <out.parquet> [select-list] [repeat]   DuckDB loads the input (optionally cast
-//                                               by the select list) into a table, then writes it with Snappy `repeat` times
+//   node check.mjs write <in.json|in.csv> <out.parquet> [select-list] [repeat] [codec]   DuckDB loads the input (optionally
+//                                               cast by the select list) into a table, then writes it with the codec (default
+//                                               snappy) `repeat` times
 //                                               (default 1) to new files (out.parquet, out-2.parquet, …); only each COPY is timed
 //   node check.mjs tree <folder>                every *.parquet under the folder (sorted by path), each read by both readers
-import { gunzipSync } from 'node:zlib';
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetReadObjects, parquetMetadataAsync, asyncBufferFromFile } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 
 function exactNumber(x) {
   if (Number.isNaN(x)) return 'NaN';
@@ -61,7 +63,7 @@ async function hyparquetRows(file) {
   const objects = await parquetReadObjects({
     file: buffer,
     metadata,
-    compressors: { GZIP: (input) => new Uint8Array(gunzipSync(input)) },
+    compressors,
     parsers: { timestampFromMicroseconds: (micros) => micros },
   });
   return { rows: objects.map((o) => Object.values(o).map(normalize)) };
@@ -109,7 +111,7 @@ async function main() {
       break;
     }
     case 'write': {
-      const [input, output, columns, repeat] = args;
+      const [input, output, columns, repeat, codec] = args;
       const source = input.endsWith('.csv') ? `read_csv_auto(${sqlString(input)})` : `read_json_auto(${sqlString(input)})`;
       await connection.run(`CREATE TABLE source AS SELECT ${columns || '*'} FROM ${source}`);
       const copyMillis = [];
@@ -118,7 +120,7 @@ async function main() {
         // A new file each time, so no run overwrites (or is helped by) an earlier one's file.
         const target = i === 1 ? output : output.replace(/(\.parquet)?$/, `-${i}.parquet`);
         const started = process.hrtime.bigint();
-        await connection.run(`COPY source TO ${sqlString(target)} (FORMAT parquet, COMPRESSION snappy)`);
+        await connection.run(`COPY source TO ${sqlString(target)} (FORMAT parquet, COMPRESSION ${codec || 'snappy'})`);
         copyMillis.push(Number(process.hrtime.bigint() - started) / 1e6);
         bytes.push(statSync(target).size);
       }
@@ -126,7 +128,7 @@ async function main() {
       break;
     }
     default:
-      process.stderr.write('usage: node check.mjs read|metadata FILE | tree FOLDER | query SQL | write IN OUT [COLUMNS] [REPEAT]\n');
+      process.stderr.write('usage: node check.mjs read|metadata FILE | tree FOLDER | query SQL | write IN OUT [COLUMNS] [REPEAT] [CODEC]\n');
       process.exit(2);
   }
   process.stdout.write(JSON.stringify(result));

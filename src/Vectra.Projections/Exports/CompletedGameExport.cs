@@ -1,5 +1,5 @@
 using Vectra.Journal.Records;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Rugs;
 using Vectra.Projections.Runtime;
 
@@ -16,7 +16,7 @@ public abstract class CompletedGameExport : RugsExportProjection
     private readonly string _pending;
     private readonly Tail.GameSwitch _games;
 
-    private protected CompletedGameExport(RugsProjection rugs, string docType, ParquetSchema schema, ExportOptions options)
+    private protected CompletedGameExport(RugsProjection rugs, string docType, ExportSchema schema, ExportOptions options)
         : base(rugs, docType, schema, options)
     {
         _pending = "export_pending_" + docType;

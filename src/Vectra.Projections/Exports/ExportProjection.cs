@@ -1,7 +1,7 @@
 using Vectra.Journal.Records;
 using Vectra.Projections.Exports.Files;
 using Vectra.Projections.Exports.Tail;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Exports;
@@ -24,21 +24,25 @@ public abstract class ExportProjection : IProjection, IOpenFilesProjection
     private long? _openWrittenAt;
     private bool _openStale = true;
 
-    /// <summary>An export of <paramref name="docType"/> rows shaped by <paramref name="schema"/>.</summary>
-    protected ExportProjection(string docType, ParquetSchema schema, ExportOptions options)
+    /// <summary>An export of <paramref name="docType"/> rows shaped by <paramref name="schema"/>, compressed with <paramref name="compression"/> unless the options say otherwise.</summary>
+    protected ExportProjection(string docType, ExportSchema schema, ExportOptions options, ExportCompression compression = ExportCompression.Snappy)
     {
         ArgumentNullException.ThrowIfNull(options);
         DocType = docType;
         Schema = schema;
         _options = options;
-        Tail = new ExportTail(docType, schema, options.RowLimit);
+        WriterOptions = new ExportWriterOptions { Compression = options.Compression ?? compression };
+        Tail = new ExportTail(docType, schema, options.RowLimit, WriterOptions);
     }
 
     /// <summary>The <c>doc_type=</c> partition value.</summary>
     public string DocType { get; }
 
     /// <summary>The columns of every file of this type.</summary>
-    public ParquetSchema Schema { get; }
+    public ExportSchema Schema { get; }
+
+    /// <summary>How this type's files are written (compression, row group bounds).</summary>
+    public ExportWriterOptions WriterOptions { get; }
 
     /// <inheritdoc/>
     public string Name => "export." + DocType;
@@ -108,7 +112,7 @@ public abstract class ExportProjection : IProjection, IOpenFilesProjection
             return;
         }
         (string, (string, object?)[])[] open = [(Tail.OpenRowsSql, [("$part", Tail.OpenPart(views))])];
-        new OpenFilesWriter(Paths(views), Schema).Write(views, open.Concat(PendingRows(views)));
+        new OpenFilesWriter(Paths(views), Schema, WriterOptions).Write(views, open.Concat(PendingRows(views)));
         _openWrittenAt = _lastTs;
         _openStale = false;
     }

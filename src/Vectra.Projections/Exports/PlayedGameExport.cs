@@ -1,6 +1,6 @@
 using Vectra.Journal.Records;
 using Vectra.Projections.Exports.Tail;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Rugs;
 using Vectra.Projections.Runtime;
 
@@ -15,7 +15,7 @@ public abstract class PlayedGameExport : RugsExportProjection
 {
     private readonly GameSwitch _games;
 
-    private protected PlayedGameExport(RugsProjection rugs, string docType, ParquetSchema schema, ExportOptions options)
+    private protected PlayedGameExport(RugsProjection rugs, string docType, ExportSchema schema, ExportOptions options)
         : base(rugs, docType, schema, options) => _games = new GameSwitch(docType);
 
     /// <inheritdoc/>

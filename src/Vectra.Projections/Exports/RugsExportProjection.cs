@@ -1,5 +1,5 @@
 using Vectra.Journal.Records;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Rugs;
 using Vectra.Projections.Runtime;
 
@@ -16,7 +16,7 @@ public abstract class RugsExportProjection : ExportProjection, IUpstreamProjecti
     private readonly RugsRecordEffects _none = new();
 
     /// <summary>An export of <paramref name="docType"/> fed by <paramref name="rugs"/>.</summary>
-    private protected RugsExportProjection(RugsProjection rugs, string docType, ParquetSchema schema, ExportOptions options)
+    private protected RugsExportProjection(RugsProjection rugs, string docType, ExportSchema schema, ExportOptions options)
         : base(docType, schema, options)
     {
         Rugs = rugs;

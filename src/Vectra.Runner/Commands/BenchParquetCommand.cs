@@ -1,30 +1,31 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Runner.Bench;
 using Vectra.Runner.Cli;
 
 namespace Vectra.Runner.Commands;
 
-/// <summary><c>vectra bench parquet</c>: our Parquet writer beside DuckDB's on the same game_tick rows.</summary>
+/// <summary><c>vectra bench parquet</c>: the exports' Parquet writer (Parquet.Net) beside DuckDB's on the same game_tick rows.</summary>
 internal static class BenchParquetCommand
 {
     public static Command Create()
     {
         var rows = new Option<int>("--rows") { Description = "game_tick rows to write.", DefaultValueFactory = _ => 1_000_000 };
         var repeat = new Option<int>("--repeat") { Description = "Writes per side, each to a new file, in one process per side; the first is cold, the ratio compares the best of each.", DefaultValueFactory = _ => 3 };
-        var input = new Option<ParquetBenchInput>("--input") { Description = "How our writer gets the rows: columns (WriteColumn batches of 100,000 rows; the data is columnar, like DuckDB's table) or rows (Write…/EndRow per row, as the exports write).", DefaultValueFactory = _ => ParquetBenchInput.Columns };
+        var compression = new Option<ExportCompression>("--compression") { Description = "The codec of both sides: snappy (the exports' default) or zstd (the events export's).", DefaultValueFactory = _ => ExportCompression.Snappy };
         var checker = new Option<string?>("--checker") { Description = "The tests/parquet-checker folder (default: found above the current folder or the executable); npm ci runs there if needed." };
         var json = CommonOptions.Json();
-        var command = new Command("parquet", "Write N game_tick rows with Vectra's Parquet writer (timed: rows/s, bytes), then have DuckDB load the same rows and time only its COPY TO parquet with Snappy; each side writes --repeat times. Works in a scratch folder under --data, removed afterwards.")
+        var command = new Command("parquet", "Write N game_tick rows with the exports' writer (Parquet.Net; timed: rows/s, bytes), then have DuckDB load the same rows and time only its COPY TO parquet with the same codec; each side writes --repeat times. Works in a scratch folder under --data, removed afterwards.")
         {
-            rows, repeat, input, checker, json,
+            rows, repeat, compression, checker, json,
         };
-        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(rows), parse.GetValue(repeat), parse.GetValue(input), parse.GetValue(checker), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(rows), parse.GetValue(repeat), parse.GetValue(compression), parse.GetValue(checker), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string data, int rows, int repeat, ParquetBenchInput input, string? checker, bool json)
+    private static int Run(string data, int rows, int repeat, ExportCompression compression, string? checker, bool json)
     {
         if (rows < 1)
         {
@@ -39,18 +40,19 @@ internal static class BenchParquetCommand
         // Absolute, because DuckDB resolves the CSV path from the checker folder node runs in.
         var folder = Path.GetFullPath(Path.Combine(data, "bench-parquet-" + Guid.NewGuid().ToString("N")[..8]));
         Directory.CreateDirectory(folder);
+        var codec = compression.ToString().ToLowerInvariant();
         try
         {
-            var result = new ParquetBenchmark(folder, rows, repeat, input, Path.GetFullPath(checkerFolder)).Run(line => Console.Error.WriteLine(line));
+            var result = new ParquetBenchmark(folder, rows, repeat, compression, Path.GetFullPath(checkerFolder)).Run(line => Console.Error.WriteLine(line));
             var report = new
             {
-                command = $"vectra bench parquet --rows {rows} --repeat {repeat} --input {input.ToString().ToLowerInvariant()}",
+                command = $"vectra bench parquet --rows {rows} --repeat {repeat} --compression {compression.ToString().ToLowerInvariant()}",
                 machine = MachineDescription.Describe(),
                 rows,
                 repeat,
-                vectra = Side(input == ParquetBenchInput.Columns ? "vectra ParquetFileWriter (snappy, column batches)" : "vectra ParquetFileWriter (snappy, row by row)", rows, result.OurSeconds, result.OurBytes),
+                vectra = Side($"vectra ExportFileWriter on Parquet.Net ({codec}, row by row)", rows, result.OurSeconds, result.OurBytes),
                 vectraRunsIdentical = result.OursIdentical,
-                duckdb = Side("DuckDB COPY TO parquet (snappy)", rows, result.DuckDbSeconds, result.DuckDbBytes),
+                duckdb = Side($"DuckDB COPY TO parquet ({codec})", rows, result.DuckDbSeconds, result.DuckDbBytes),
                 sizeRatio = Math.Round((double)result.OurBytes / result.DuckDbBytes, 3),
                 timeRatioBest = Math.Round(result.OurBest / result.DuckDbBest, 3),
                 timeRatioCold = Math.Round(result.OurCold / result.DuckDbCold, 3),

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Tests.Parquet;
 
 namespace Vectra.Projections.Tests.Exports;
 
 /// <summary>
-/// The rows of one export type as both independent readers decode them (every file under
-/// <c>exports/doc_type=&lt;type&gt;</c>), checked to agree with each other, keyed for comparison with views.db.
+/// The rows of one export type as the three independent readers (DuckDB, hyparquet, Parquet.Net) decode them (every file under
+/// <c>exports/doc_type=&lt;type&gt;</c>), checked to agree with one another, keyed for comparison with views.db.
 /// </summary>
 internal sealed class ExportedRows
 {
@@ -22,7 +22,7 @@ internal sealed class ExportedRows
 
     public List<string> Files { get; }
 
-    public static ExportedRows Read(string data, string docType, ParquetSchema schema, params int[] keyColumns)
+    public static ExportedRows Read(string data, string docType, ExportSchema schema, params int[] keyColumns)
     {
         var byKey = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var files = new List<string>();
@@ -35,6 +35,17 @@ internal sealed class ExportedRows
             var duckRows = duck.GetProperty("rows").EnumerateArray().ToList();
             var hypRows = file.GetProperty("hyparquet").GetProperty("rows").EnumerateArray().ToList();
             Assert.Equal(duckRows.Select(r => r.GetRawText()), hypRows.Select(r => r.GetRawText()));
+            var (netColumns, netRows) = ParquetNetReader.Read(path);
+            Assert.Equal(schema.Columns.Select(c => c.Name), netColumns);
+            Assert.Equal(duckRows.Count, netRows.Count);
+            for (var r = 0; r < duckRows.Count; r++)
+            {
+                for (var c = 0; c < netColumns.Count; c++)
+                {
+                    Assert.True(ReaderAssert.SameAsChecker(netRows[r][c], duckRows[r][c]),
+                        $"{path} row {r} column {netColumns[c]}: Parquet.Net read {netRows[r][c]}, DuckDB {duckRows[r][c]}");
+                }
+            }
             Assert.NotEmpty(duckRows);
             foreach (var row in duckRows)
             {
@@ -46,7 +57,7 @@ internal sealed class ExportedRows
     }
 
     /// <summary>Asserts every views.db row of <paramref name="sql"/> (columns in schema order) is exported once, equal, and nothing else is.</summary>
-    public void AssertEqualToViews(string data, string sql, ParquetSchema schema, params int[] keyColumns)
+    public void AssertEqualToViews(string data, string sql, ExportSchema schema, params int[] keyColumns)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "views.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
@@ -67,7 +78,7 @@ internal sealed class ExportedRows
         Assert.Equal(seen, ByKey.Count);
     }
 
-    public static void AssertValue(ParquetColumn column, SqliteDataReader reader, int i, JsonElement actual, string key)
+    public static void AssertValue(ExportColumn column, SqliteDataReader reader, int i, JsonElement actual, string key)
     {
         var where = $"{column.Name} of {key}";
         if (reader.IsDBNull(i))
@@ -77,22 +88,22 @@ internal sealed class ExportedRows
         }
         switch (column.Type)
         {
-            case ParquetColumnType.Boolean:
+            case ExportColumnType.Boolean:
                 Assert.True(actual.ValueKind is JsonValueKind.True or JsonValueKind.False, where);
                 Assert.Equal(reader.GetInt64(i) != 0, actual.GetBoolean());
                 break;
-            case ParquetColumnType.Int32:
-            case ParquetColumnType.Int64:
-            case ParquetColumnType.Timestamp:
+            case ExportColumnType.Int32:
+            case ExportColumnType.Int64:
+            case ExportColumnType.Timestamp:
                 Assert.Equal(reader.GetInt64(i).ToString(CultureInfo.InvariantCulture), actual.GetString());
                 break;
-            case ParquetColumnType.Double:
+            case ExportColumnType.Double:
                 Assert.Equal(reader.GetDouble(i), double.Parse(actual.GetString()!, CultureInfo.InvariantCulture));
                 break;
-            case ParquetColumnType.String:
+            case ExportColumnType.String:
                 Assert.Equal(reader.GetString(i), actual.GetString());
                 break;
-            case ParquetColumnType.DoubleList:
+            case ExportColumnType.DoubleList:
                 Assert.Equal(JsonSerializer.Deserialize<double[]>(reader.GetString(i)), actual.EnumerateArray().Select(e => double.Parse(e.GetString()!, CultureInfo.InvariantCulture)).ToArray());
                 break;
             default:

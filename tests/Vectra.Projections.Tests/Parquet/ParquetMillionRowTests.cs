@@ -1,4 +1,4 @@
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Xunit.Abstractions;
 
 namespace Vectra.Projections.Tests.Parquet;
@@ -14,14 +14,14 @@ public sealed class ParquetMillionRowTests(ITestOutputHelper output)
     {
         using var ours = new TemporaryFile();
         using var duckdbOwn = new TemporaryFile();
-        var schema = new ParquetSchema(
-            ParquetColumn.String("game_id"),
-            ParquetColumn.Int64("tick"),
-            ParquetColumn.Double("price"),
-            ParquetColumn.Timestamp("ts"),
-            ParquetColumn.Boolean("backfilled"));
+        var schema = new ExportSchema(
+            ExportColumn.RepeatedString("game_id"),
+            ExportColumn.Int64("tick"),
+            ExportColumn.Double("price"),
+            ExportColumn.Timestamp("ts"),
+            ExportColumn.Boolean("backfilled"));
         using (var stream = File.Create(ours.Path))
-        using (var writer = new ParquetFileWriter(stream, schema, new ParquetWriterOptions { RowGroupRows = 250_000 }))
+        using (var writer = new ExportFileWriter(stream, schema, new ExportWriterOptions { RowGroupRows = 250_000 }))
         {
             for (var tick = 0L; tick < Rows; tick++)
             {

@@ -1,14 +1,14 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 
 namespace Vectra.Projections.Tests.Parquet;
 
-/// <summary>Random tables of every column type, written with random options, read back exactly by DuckDB and hyparquet.</summary>
+/// <summary>Random tables of every column type, written with random options, read back exactly by DuckDB, hyparquet and Parquet.Net.</summary>
 public sealed class ParquetPropertyTests
 {
     /// <summary>A table and the options it is written with.</summary>
-    public sealed record TableCase(TestTable Table, ParquetWriterOptions Options)
+    public sealed record TableCase(TestTable Table, ExportWriterOptions Options)
     {
         public override string ToString() => $"{Table} with {Options}";
     }
@@ -25,27 +25,27 @@ public sealed class ParquetPropertyTests
 
     private static Gen<double> Doubles => Gen.OneOf(ArbMap.Default.GeneratorFor<double>(), Gen.Elements(SpecialDoubles));
 
-    private static Gen<object?> Values(ParquetColumnType type) => type switch
+    private static Gen<object?> Values(ExportColumnType type) => type switch
     {
-        ParquetColumnType.Boolean => Gen.Elements<object?>(true, false),
-        ParquetColumnType.Int32 => Gen.OneOf(ArbMap.Default.GeneratorFor<int>(), Gen.Elements(int.MinValue, int.MaxValue, 0, -1)).Select(v => (object?)v),
-        ParquetColumnType.Int64 => Gen.OneOf(ArbMap.Default.GeneratorFor<long>(), Gen.Elements(long.MinValue, long.MaxValue, 0L, -1L)).Select(v => (object?)v),
-        ParquetColumnType.Double => Doubles.Select(v => (object?)v),
-        ParquetColumnType.String => Gen.Frequency(
+        ExportColumnType.Boolean => Gen.Elements<object?>(true, false),
+        ExportColumnType.Int32 => Gen.OneOf(ArbMap.Default.GeneratorFor<int>(), Gen.Elements(int.MinValue, int.MaxValue, 0, -1)).Select(v => (object?)v),
+        ExportColumnType.Int64 => Gen.OneOf(ArbMap.Default.GeneratorFor<long>(), Gen.Elements(long.MinValue, long.MaxValue, 0L, -1L)).Select(v => (object?)v),
+        ExportColumnType.Double => Doubles.Select(v => (object?)v),
+        ExportColumnType.String => Gen.Frequency(
             (1, Gen.Constant(LongText)),
             (6, Gen.Elements("game-1", "game-2", "game-3")),
             (30, Gen.Elements(TextPieces).ArrayOf().Select(string.Concat))).Select(v => (object?)v),
-        ParquetColumnType.Timestamp =>
+        ExportColumnType.Timestamp =>
             from seconds in Gen.Choose(-2_000_000_000, 2_000_000_000)
             from micros in Gen.Choose(0, 999_999)
             select (object?)((seconds * 1_000_000L) + micros),
-        ParquetColumnType.DoubleList => Gen.OneOf(Doubles.Select(d => (double?)d), Gen.Constant<double?>(null))
+        ExportColumnType.DoubleList => Gen.OneOf(Doubles.Select(d => (double?)d), Gen.Constant<double?>(null))
             .ArrayOf().Select(list => (object?)list),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
     /// <summary>0 = never null, 1 = sometimes, 2 = always (only for nullable columns).</summary>
-    private static Gen<object?> Cells(ParquetColumn column, int nullness) => (column.Nullable, nullness) switch
+    private static Gen<object?> Cells(ExportColumn column, int nullness) => (column.Nullable, nullness) switch
     {
         (true, 2) => Gen.Constant<object?>(null),
         (true, 1) => Gen.Frequency((1, Gen.Constant<object?>(null)), (3, Values(column.Type))),
@@ -56,25 +56,20 @@ public sealed class ParquetPropertyTests
         from nullable in Gen.Elements(true, false).ArrayOf(7)
         from nullness in Gen.Elements(0, 1, 2).ArrayOf(7)
         from rowCount in Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Constant(1)), (6, Gen.Choose(2, 40)), (1, Gen.Choose(300, 700)))
-        let schema = new ParquetSchema(Enum.GetValues<ParquetColumnType>().Select((type, i) => new ParquetColumn($"c{i}_{type}", type, nullable[i])))
+        from dictionary in Gen.Elements(true, false)
+        let schema = new ExportSchema(Enum.GetValues<ExportColumnType>().Select((type, i) =>
+            new ExportColumn($"c{i}_{type}", type, nullable[i] || type == ExportColumnType.DoubleList, dictionary && type == ExportColumnType.String)))
         from rows in Gen.CollectToArray(Enumerable.Range(0, schema.Columns.Count), i => Cells(schema.Columns[i], nullness[i])).ArrayOf(rowCount)
         select new TestTable(schema, rows);
 
-    private static Gen<ParquetWriterOptions> Options =>
-        from compression in Gen.Elements(Enum.GetValues<ParquetCompression>())
-        from rowGroupRows in Gen.Frequency((1, Gen.Choose(1, 50)), (2, Gen.Constant(1_000_000)))
-        from pageValues in Gen.Frequency((1, Gen.Choose(1, 64)), (2, Gen.Constant(64 * 1024)))
-        from maxDictionaryEntries in Gen.Elements(0, 2, 16 * 1024)
-        select new ParquetWriterOptions
-        {
-            Compression = compression,
-            RowGroupRows = rowGroupRows,
-            PageValues = pageValues,
-            MaxDictionaryEntries = maxDictionaryEntries,
-        };
+    private static Gen<ExportWriterOptions> Options =>
+        from compression in Gen.Elements(Enum.GetValues<ExportCompression>())
+        from rowGroupRows in Gen.Frequency((1, Gen.Choose(1, 50)), (2, Gen.Constant(128 * 1024)))
+        from rowGroupChars in Gen.Frequency((1, Gen.Choose(1, 5_000)), (2, Gen.Constant(8 << 20)))
+        select new ExportWriterOptions { Compression = compression, RowGroupRows = rowGroupRows, RowGroupChars = rowGroupChars };
 
     [Fact]
-    public void Random_tables_of_every_type_read_back_exactly_with_duckdb_and_hyparquet()
+    public void Random_tables_of_every_type_read_back_exactly_with_duckdb_hyparquet_and_parquet_net()
     {
         var cases = from table in Tables from options in Options select new TableCase(table, options);
         Prop.ForAll(Arb.From(cases), c => ReaderAssert.RoundTrips(c.Table, c.Options))

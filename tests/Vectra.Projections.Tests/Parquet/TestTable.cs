@@ -1,4 +1,4 @@
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 
 namespace Vectra.Projections.Tests.Parquet;
 
@@ -6,18 +6,18 @@ namespace Vectra.Projections.Tests.Parquet;
 /// A table to write and read back: a schema and rows of plain values (bool, int, long, double, string,
 /// long microseconds for timestamps, double?[] for lists, null).
 /// </summary>
-public sealed record TestTable(ParquetSchema Schema, IReadOnlyList<object?[]> Rows)
+public sealed record TestTable(ExportSchema Schema, IReadOnlyList<object?[]> Rows)
 {
-    public byte[] ToParquet(ParquetWriterOptions? options = null)
+    public byte[] ToParquet(ExportWriterOptions? options = null)
     {
         using var stream = new MemoryStream();
         WriteTo(stream, options);
         return stream.ToArray();
     }
 
-    public void WriteTo(Stream stream, ParquetWriterOptions? options = null)
+    public void WriteTo(Stream stream, ExportWriterOptions? options = null)
     {
-        using var writer = new ParquetFileWriter(stream, Schema, options);
+        using var writer = new ExportFileWriter(stream, Schema, options);
         foreach (var row in Rows)
         {
             writer.WriteRow(row);

@@ -1,5 +1,5 @@
 using Vectra.Projections.Exports.Files;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Exports.Tail;
@@ -15,7 +15,8 @@ namespace Vectra.Projections.Exports.Tail;
 internal sealed class ExportTail
 {
     private readonly string _table;
-    private readonly ParquetSchema _schema;
+    private readonly ExportSchema _schema;
+    private readonly ExportWriterOptions _writerOptions;
     private readonly int _rowLimit;
     private readonly string _insert;
     private readonly (string Name, object? Value)[] _parameters;
@@ -26,8 +27,9 @@ internal sealed class ExportTail
     private long _day;
     private long _lastSeq;
 
-    public ExportTail(string docType, ParquetSchema schema, int rowLimit)
+    public ExportTail(string docType, ExportSchema schema, int rowLimit, ExportWriterOptions writerOptions)
     {
+        _writerOptions = writerOptions;
         _table = "export_tail_" + docType;
         _schema = schema;
         _rowLimit = rowLimit;
@@ -96,10 +98,11 @@ internal sealed class ExportTail
             long first = 0, last = 0, day = 0;
             views.Query($"SELECT min(seq), max(seq), min(day) FROM {_table} WHERE part = $part",
                 r => (first, last, day) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), ("$part", part));
+            var copier = new ExportRowCopier(_schema, 2);
             DurableFile.Write(paths.Closed(day, first, last), stream =>
             {
-                using var writer = new ParquetFileWriter(stream, _schema);
-                views.Query(OpenRowsSql, r => ExportRowCopier.Copy(r, 2, _schema, writer), ("$part", part));
+                using var writer = new ExportFileWriter(stream, _schema, _writerOptions);
+                views.Query(OpenRowsSql, r => copier.Copy(r, writer), ("$part", part));
                 writer.Finish();
             });
             views.Execute($"DELETE FROM {_table} WHERE part = $part", ("$part", part));

@@ -1,5 +1,5 @@
 using Vectra.Projections.Exports.Files;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Exports.Tail;
@@ -9,11 +9,12 @@ namespace Vectra.Projections.Exports.Tail;
 /// one file per UTC day, named after its first row's seq, each written to a temporary name and renamed; then every
 /// other open or temporary file of the type is deleted. Readers always see either the old or the new tail of a day.
 /// </summary>
-internal sealed class OpenFilesWriter(ExportPaths paths, ParquetSchema schema)
+internal sealed class OpenFilesWriter(ExportPaths paths, ExportSchema schema, ExportWriterOptions options)
 {
     public void Write(ViewsTransaction views, IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> sources)
     {
         var days = new SortedDictionary<long, OpenDayFile>();
+        var copier = new ExportRowCopier(schema, 2);
         try
         {
             foreach (var (sql, parameters) in sources)
@@ -23,10 +24,10 @@ internal sealed class OpenFilesWriter(ExportPaths paths, ParquetSchema schema)
                     var day = r.GetInt64(1);
                     if (!days.TryGetValue(day, out var file))
                     {
-                        file = new OpenDayFile(paths.Open(day, r.GetInt64(0)), r.GetInt64(0), schema);
+                        file = new OpenDayFile(paths.Open(day, r.GetInt64(0)), r.GetInt64(0), schema, options);
                         days[day] = file;
                     }
-                    ExportRowCopier.Copy(r, 2, schema, file.Writer);
+                    copier.Copy(r, file.Writer);
                 }, parameters);
             }
             var written = new HashSet<string>(StringComparer.Ordinal);
@@ -53,14 +54,14 @@ internal sealed class OpenFilesWriter(ExportPaths paths, ParquetSchema schema)
     {
         private readonly DurableFile _file;
 
-        public OpenDayFile(string path, long firstSeq, ParquetSchema schema)
+        public OpenDayFile(string path, long firstSeq, ExportSchema schema, ExportWriterOptions options)
         {
             _file = new DurableFile(path);
-            Writer = new ParquetFileWriter(_file.Stream, schema);
+            Writer = new ExportFileWriter(_file.Stream, schema, options);
             FirstSeq = firstSeq;
         }
 
-        public ParquetFileWriter Writer { get; }
+        public ExportFileWriter Writer { get; }
 
         public long FirstSeq { get; }
 

@@ -1,5 +1,5 @@
 using Vectra.Projections.Exports.Files;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Rugs;
 using Vectra.Projections.Rugs.History;
 using Vectra.Projections.Runtime;
@@ -19,24 +19,24 @@ public sealed class CompleteGameExport(RugsProjection rugs, ExportOptions option
     public override int Version => 2;
 
     /// <summary>The file schema.</summary>
-    public static ParquetSchema Columns { get; } = new(
-        ParquetColumn.String("game_id"),
-        ParquetColumn.Timestamp("ended_at", nullable: true),
-        ParquetColumn.String("game_version", nullable: true),
-        ParquetColumn.Double("peak_multiplier", nullable: true),
-        ParquetColumn.Int32("rug_tick", nullable: true),
-        ParquetColumn.DoubleList("prices", nullable: true),
-        ParquetColumn.String("prices_source"),
-        ParquetColumn.String("server_seed", nullable: true),
-        ParquetColumn.String("server_seed_hash", nullable: true),
-        ParquetColumn.String("fairness"),
-        ParquetColumn.String("fairness_reason"),
-        ParquetColumn.Int32("sidebet_count"),
-        ParquetColumn.Int64("ticks_observed"),
-        ParquetColumn.Double("completeness"),
-        ParquetColumn.Int64("live_mismatches"),
-        ParquetColumn.Int64("first_seq"),
-        ParquetColumn.Timestamp("meta_ts"));
+    public static ExportSchema Columns { get; } = new(
+        ExportColumn.String("game_id"),
+        ExportColumn.Timestamp("ended_at", nullable: true),
+        ExportColumn.RepeatedString("game_version", nullable: true),
+        ExportColumn.Double("peak_multiplier", nullable: true),
+        ExportColumn.Int32("rug_tick", nullable: true),
+        ExportColumn.DoubleList("prices", nullable: true),
+        ExportColumn.RepeatedString("prices_source"),
+        ExportColumn.String("server_seed", nullable: true),
+        ExportColumn.String("server_seed_hash", nullable: true),
+        ExportColumn.RepeatedString("fairness"),
+        ExportColumn.RepeatedString("fairness_reason"),
+        ExportColumn.Int32("sidebet_count"),
+        ExportColumn.Int64("ticks_observed"),
+        ExportColumn.Double("completeness"),
+        ExportColumn.Int64("live_mismatches"),
+        ExportColumn.Int64("first_seq"),
+        ExportColumn.Timestamp("meta_ts"));
 
     private protected override string RowsSql { get; } = $"""
         SELECT coalesce($seq, first_seq), {ExportDay.Sql("coalesce(ended_at, meta_ts)")}, game_id, ended_at, game_version, peak_multiplier, rug_tick,

@@ -1,6 +1,6 @@
 using Vectra.Journal.Records;
 using Vectra.Projections.Exports.Files;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Exports.Types;
@@ -10,20 +10,20 @@ namespace Vectra.Projections.Exports.Types;
 /// <c>data</c> is the payload (the last argument) as JSON text, byte for byte; <c>game_id</c> the payload's
 /// top-level <c>gameId</c> string when it has one. A record's row never changes, so it is final when applied.
 /// </summary>
-public sealed class EventsExport(ExportOptions options) : ExportProjection("events", Columns, options)
+public sealed class EventsExport(ExportOptions options) : ExportProjection("events", Columns, options, ExportCompression.Zstd)
 {
     private readonly object?[] _row = new object?[Columns.Columns.Count];
 
     /// <summary>The file schema.</summary>
-    public static ParquetSchema Columns { get; } = new(
-        ParquetColumn.Int64("meta_seq"),
-        ParquetColumn.Timestamp("meta_ts"),
-        ParquetColumn.String("meta_session"),
-        ParquetColumn.Int32("meta_conn"),
-        ParquetColumn.String("meta_source"),
-        ParquetColumn.String("event"),
-        ParquetColumn.String("game_id", nullable: true),
-        ParquetColumn.String("data", nullable: true));
+    public static ExportSchema Columns { get; } = new(
+        ExportColumn.Int64("meta_seq"),
+        ExportColumn.Timestamp("meta_ts"),
+        ExportColumn.RepeatedString("meta_session"),
+        ExportColumn.Int32("meta_conn"),
+        ExportColumn.RepeatedString("meta_source"),
+        ExportColumn.RepeatedString("event"),
+        ExportColumn.RepeatedString("game_id", nullable: true),
+        ExportColumn.String("data", nullable: true));
 
     /// <inheritdoc/>
     protected override void Add(JournalRecord record, ViewsTransaction views)

@@ -1,5 +1,5 @@
 using Vectra.Projections.Exports.Files;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Rugs;
 
 namespace Vectra.Projections.Exports.Types;
@@ -9,13 +9,13 @@ public sealed class GameTickExport(RugsProjection rugs, ExportOptions options)
     : PlayedGameExport(rugs, "game_tick", Columns, options)
 {
     /// <summary>The file schema.</summary>
-    public static ParquetSchema Columns { get; } = new(
-        ParquetColumn.String("game_id"),
-        ParquetColumn.Int32("tick"),
-        ParquetColumn.Double("price"),
-        ParquetColumn.Boolean("backfilled"),
-        ParquetColumn.Int64("meta_seq"),
-        ParquetColumn.Timestamp("meta_ts"));
+    public static ExportSchema Columns { get; } = new(
+        ExportColumn.RepeatedString("game_id"),
+        ExportColumn.Int32("tick"),
+        ExportColumn.Double("price"),
+        ExportColumn.Boolean("backfilled"),
+        ExportColumn.Int64("meta_seq"),
+        ExportColumn.Timestamp("meta_ts"));
 
     private protected override string RowsSql { get; } = $"""
         SELECT coalesce($seq, meta_seq), {ExportDay.SqlMetaTs} AS day, game_id, tick, price, backfilled, meta_seq, meta_ts

@@ -1,5 +1,5 @@
 using Vectra.Projections.Exports.Files;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Rugs;
 
 namespace Vectra.Projections.Exports.Types;
@@ -16,17 +16,17 @@ public sealed class SidebetExport(RugsProjection rugs, ExportOptions options)
     public override int Version => 2;
 
     /// <summary>The file schema.</summary>
-    public static ParquetSchema Columns { get; } = new(
-        ParquetColumn.String("game_id"),
-        ParquetColumn.String("player_id"),
-        ParquetColumn.String("username", nullable: true),
-        ParquetColumn.Double("bet_amount"),
-        ParquetColumn.Int32("start_tick"),
-        ParquetColumn.Int32("end_tick"),
-        ParquetColumn.Double("x_payout"),
-        ParquetColumn.Boolean("won", nullable: true),
-        ParquetColumn.Double("payout", nullable: true),
-        ParquetColumn.Double("profit", nullable: true));
+    public static ExportSchema Columns { get; } = new(
+        ExportColumn.RepeatedString("game_id"),
+        ExportColumn.RepeatedString("player_id"),
+        ExportColumn.RepeatedString("username", nullable: true),
+        ExportColumn.Double("bet_amount"),
+        ExportColumn.Int32("start_tick"),
+        ExportColumn.Int32("end_tick"),
+        ExportColumn.Double("x_payout"),
+        ExportColumn.Boolean("won", nullable: true),
+        ExportColumn.Double("payout", nullable: true),
+        ExportColumn.Double("profit", nullable: true));
 
     private protected override string RowsSql { get; } = $"""
         SELECT coalesce($seq, c.first_seq), {ExportDay.Sql("coalesce(c.ended_at, c.meta_ts)")}, s.game_id, s.player_id, s.username, s.bet_amount,

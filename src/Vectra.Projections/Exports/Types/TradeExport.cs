@@ -1,6 +1,6 @@
 using Vectra.Journal.Records;
 using Vectra.Projections.Exports.Files;
-using Vectra.Projections.Parquet;
+using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Rugs;
 using Vectra.Projections.Rugs.Trades;
 using Vectra.Projections.Runtime;
@@ -22,20 +22,20 @@ public sealed class TradeExport(RugsProjection rugs, ExportOptions options)
         """;
 
     /// <summary>The file schema.</summary>
-    public static ParquetSchema Columns { get; } = new(
-        ParquetColumn.String("id"),
-        ParquetColumn.String("game_id", nullable: true),
-        ParquetColumn.String("player_id", nullable: true),
-        ParquetColumn.String("username", nullable: true),
-        ParquetColumn.String("type", nullable: true),
-        ParquetColumn.Double("amount", nullable: true),
-        ParquetColumn.Double("price", nullable: true),
-        ParquetColumn.Double("qty", nullable: true),
-        ParquetColumn.Int32("tick", nullable: true),
-        ParquetColumn.Int32("leverage", nullable: true),
-        ParquetColumn.Boolean("forced"),
-        ParquetColumn.Int64("meta_seq"),
-        ParquetColumn.Timestamp("meta_ts"));
+    public static ExportSchema Columns { get; } = new(
+        ExportColumn.String("id"),
+        ExportColumn.RepeatedString("game_id", nullable: true),
+        ExportColumn.RepeatedString("player_id", nullable: true),
+        ExportColumn.RepeatedString("username", nullable: true),
+        ExportColumn.RepeatedString("type", nullable: true),
+        ExportColumn.Double("amount", nullable: true),
+        ExportColumn.Double("price", nullable: true),
+        ExportColumn.Double("qty", nullable: true),
+        ExportColumn.Int32("tick", nullable: true),
+        ExportColumn.Int32("leverage", nullable: true),
+        ExportColumn.Boolean("forced"),
+        ExportColumn.Int64("meta_seq"),
+        ExportColumn.Timestamp("meta_ts"));
 
     private protected override string RowsSql => Select + " WHERE game_id = $g ORDER BY day, meta_seq, id";
 

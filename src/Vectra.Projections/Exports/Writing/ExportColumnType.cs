@@ -1,10 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Vectra.Projections.Parquet;
+namespace Vectra.Projections.Exports.Writing;
 
-/// <summary>The value types a Parquet column can hold in this writer.</summary>
+/// <summary>The value types an export column can hold, each with the Parquet physical and logical type it is written as.</summary>
 [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The names are the Parquet types' own names.")]
-public enum ParquetColumnType
+public enum ExportColumnType
 {
     /// <summary>BOOLEAN.</summary>
     Boolean,
