@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Vectra.Projections.Rugs.Payloads;
 
-namespace Vectra.Projections.Exports.Types;
+namespace Vectra.Projections.Exports.Events;
 
 /// <summary>The payload of a journal record (its last argument, rugs-feed.md §1) and the payload's top-level <c>gameId</c>, found by span scanning.</summary>
 internal static class EventPayload
