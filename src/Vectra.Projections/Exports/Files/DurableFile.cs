@@ -50,10 +50,19 @@ public sealed class DurableFile : IDisposable
     /// <summary>Closes the file; without a commit, the temporary is deleted.</summary>
     public void Dispose()
     {
-        _stream.Dispose();
-        if (!_committed)
+        if (_committed)
         {
-            File.Delete(_temporary);
+            _stream.Dispose();
+            return;
         }
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // The bytes are being thrown away: a failure to flush them must not hide the failure that got us here.
+        }
+        File.Delete(_temporary);
     }
 }

@@ -83,7 +83,15 @@ internal sealed class FileLimitGuard(FileStream file) : Stream
     {
         if (disposing)
         {
-            file.Dispose();
+            try
+            {
+                // Closing flushes what is still buffered, which can hit the limit too.
+                file.Dispose();
+            }
+            catch (ArgumentOutOfRangeException tooLarge)
+            {
+                throw Translate(tooLarge);
+            }
         }
         base.Dispose(disposing);
     }
