@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Storage;
+using Vectra.Runner.Import;
 
 namespace Vectra.Runner.Cli;
 
 /// <summary>
-/// Turns the errors a user can hit into one line on stderr and the exit code design.md assigns: 1 when
+/// Turns the errors a user can hit into one line on stderr and the exit code docs/architecture.md §7.2 assigns: 1 when
 /// the command found damage, 2 for bad usage or input, 3 when it cannot run here. Never a stack trace.
 /// </summary>
 internal static class CommandFailure
@@ -26,7 +27,8 @@ internal static class CommandFailure
     public static (int Code, string Message) Describe(Exception error) => error switch
     {
         AggregateException { InnerExceptions.Count: 1 } e => Describe(e.InnerExceptions[0]),
-        CliUsageException e => (ExitCodes.BadInput, e.Message),
+        UsageException e => (ExitCodes.BadInput, e.Message),
+        ImportInputException e => (ExitCodes.BadInput, e.Message),
         JournalInputException e => (ExitCodes.BadInput, e.Message),
         JournalSequenceException e => (ExitCodes.BadInput, e.Message),
         JournalCorruptException e => (ExitCodes.ProblemFound, e.Message),
@@ -50,6 +52,3 @@ internal static class CommandFailure
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }
-
-/// <summary>A command was given arguments that cannot work; the message says what to pass instead.</summary>
-internal sealed class CliUsageException(string message) : Exception(message);
