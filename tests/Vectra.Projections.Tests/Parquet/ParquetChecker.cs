@@ -49,7 +49,9 @@ public static class ParquetChecker
     private static string Install()
     {
         var folder = Path.Combine(RepositoryRoot.Path, "tests", "parquet-checker");
-        var marker = Path.Combine(folder, "node_modules", ".vectra-npm-ci-done");
+        // Named after the lock file's hash, so node_modules installed for an older lock file is installed again.
+        var lockHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "package-lock.json"))))[..16];
+        var marker = Path.Combine(folder, "node_modules", ".vectra-npm-ci-done-" + lockHash);
         if (File.Exists(marker))
         {
             return folder;
