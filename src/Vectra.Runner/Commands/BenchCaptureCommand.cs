@@ -41,7 +41,7 @@ internal static class BenchCaptureCommand
         var durability = Durability.TryParse(durabilityName);
         if (durability is null || durability == Durability.None || frames < 1 || frameBytes < 100 || rate is < 0 or > 100_000)
         {
-            throw new CliUsageException("--durability takes always or batch; --frames at least 1; --frame-bytes at least 100; --rate from 1 to 100000 frames/s, or 0 for full speed.");
+            throw new UsageException("--durability takes always or batch; --frames at least 1; --frame-bytes at least 100; --rate from 1 to 100000 frames/s, or 0 for full speed.");
         }
         var serverFolder = FeedServerLauncher.Locate(feedServerFolder);
         var folder = Path.Combine(data, "bench-capture-" + Guid.NewGuid().ToString("N")[..8]);
