@@ -17,7 +17,6 @@ internal sealed class BlockCodec : IDisposable
 
     private readonly Dictionary<int, Compressor> _compressors = [];
     private readonly Decompressor _decompressor = new();
-    private byte[] _raw = [];
 
     /// <summary>Compresses <paramref name="raw"/> with zstd at <paramref name="level"/>.</summary>
     public byte[] Compress(ReadOnlySpan<byte> raw, int level)
@@ -31,11 +30,10 @@ internal sealed class BlockCodec : IDisposable
     }
 
     /// <summary>
-    /// The layout bytes of a stored block, or a <see cref="FormatException"/> when its data fails its
-    /// checksum, names an unknown codec, or does not decompress to the size its row records. The bytes
-    /// live in a buffer reused by the next call (blocks are megabytes; the reader copies out what it keeps).
+    /// Decompresses a stored block's data into <paramref name="into"/>'s buffer, or throws a <see cref="FormatException"/>
+    /// when its data fails its checksum, names an unknown codec, or does not decompress to the size its row records.
     /// </summary>
-    public ReadOnlySpan<byte> Decompress(SealedBlockHeader header, ReadOnlySpan<byte> data)
+    public void Decompress(SealedBlockHeader header, ReadOnlySpan<byte> data, BlockColumns into)
     {
         if (Crc32C.Of(data) != header.Checksum)
         {
@@ -49,11 +47,7 @@ internal sealed class BlockCodec : IDisposable
         {
             throw new FormatException($"its row records {header.RawBytes} bytes before compression, more than a block holds");
         }
-        if (_raw.Length < header.RawBytes)
-        {
-            _raw = GC.AllocateUninitializedArray<byte>(header.RawBytes);
-        }
-        var raw = _raw.AsSpan(0, header.RawBytes);
+        var raw = into.RawBuffer(header.RawBytes).AsSpan(0, header.RawBytes);
         int written;
         try
         {
@@ -67,7 +61,10 @@ internal sealed class BlockCodec : IDisposable
         {
             throw new FormatException($"its data does not decompress: {e.Message}");
         }
-        return written == raw.Length ? raw : throw new FormatException($"its data decompresses to {written} bytes, not the {raw.Length} its row records");
+        if (written != raw.Length)
+        {
+            throw new FormatException($"its data decompresses to {written} bytes, not the {raw.Length} its row records");
+        }
     }
 
     public void Dispose()
