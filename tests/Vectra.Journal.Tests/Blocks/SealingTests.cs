@@ -54,6 +54,29 @@ public class SealingTests
     }
 
     [Fact]
+    public async Task A_read_nested_inside_another_on_the_same_reader_sees_its_own_records()
+    {
+        using var folder = new TempFolder();
+        var records = Enumerable.Range(1, 1000).Select(Varied).ToArray();
+        using (var writer = JournalWriter.Open(folder.Path, Durability.Batch, SealPolicy.Off))
+        {
+            await writer.AppendBatchAsync(records);
+        }
+        JournalCompactor.Compact(folder.Path, new SealPolicy { BlockRecords = 100 });
+
+        using var reader = JournalReader.Open(folder.Path);
+        var outer = 0;
+        foreach (var record in reader.ReadSeqRange(1, long.MaxValue))
+        {
+            var mirror = reader.ReadOne(1001 - record.Seq)!;
+            Assert.True(record.SameAs(records[record.Seq - 1].At(record.Seq)), $"record {record.Seq} differs");
+            Assert.True(mirror.SameAs(records[1000 - record.Seq].At(1001 - record.Seq)), $"record {mirror.Seq} differs");
+            outer++;
+        }
+        Assert.Equal(1000, outer);
+    }
+
+    [Fact]
     public async Task A_writer_reopened_on_a_fully_sealed_journal_continues_its_seqs()
     {
         using var folder = new TempFolder();
