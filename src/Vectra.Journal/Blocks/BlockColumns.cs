@@ -140,6 +140,22 @@ internal sealed class BlockColumns
         return new StoredRow(record, JournalSchema.RawCodec, holds);
     }
 
+    /// <summary>
+    /// The record at <paramref name="index"/> as a block's entry: every field as stored, with its stored CRC32C, for
+    /// laying out again; <paramref name="holds"/> says whether that CRC is the record's under <paramref name="scheme"/>.
+    /// </summary>
+    public BlockEntry Entry(int index, ChecksumScheme scheme, out bool holds)
+    {
+        var seq = Header.FirstSeq + index;
+        var sessionText = _sessionTexts[_sessions[index]];
+        var source = _sourceBytes[_sources[index]];
+        var eventName = _eventBytes[_events[index]];
+        var args = _raw.AsSpan(_offsets[index], _lengths[index]);
+        var stored = BinaryPrimitives.ReadUInt32LittleEndian(_raw.AsSpan(_crcs + index * 4, 4));
+        holds = scheme.Holds(stored, seq, _ts[index], sessionText, _conns[index], source, eventName, args, out _);
+        return new BlockEntry(seq, _ts[index], sessionText, _conns[index], source, eventName, args.ToArray(), stored);
+    }
+
     /// <summary>Args are stored grouped by event name, in record order within a group: finds where each record's start.</summary>
     private void PlaceArgs(int position, int count)
     {

@@ -87,6 +87,35 @@ internal sealed class BlockReader(
         }
     }
 
+    /// <summary>
+    /// The records of the blocks that lie wholly within <paramref name="firstSeq"/>..<paramref name="lastSeq"/>, as entries to lay out
+    /// again (every field as stored, with its stored CRC), each with whether that CRC holds. A damaged block throws
+    /// <see cref="JournalCorruptException"/>.
+    /// </summary>
+    public IEnumerable<(BlockEntry Entry, bool Holds)> Entries(long firstSeq, long lastSeq)
+    {
+        using var statement = Prepare($"SELECT {Header} FROM journal_blocks WHERE first_seq >= $a AND last_seq <= $b ORDER BY first_seq");
+        statement.Bind(statement.IndexOf("$a"), firstSeq);
+        statement.Bind(statement.IndexOf("$b"), lastSeq);
+        while (Step(statement))
+        {
+            var block = Open(HeaderOf(statement), statement);
+            block.Readers++;
+            try
+            {
+                for (var i = 0; i < block.Count; i++)
+                {
+                    var entry = block.Entry(i, scheme(), out var holds);
+                    yield return (entry, holds);
+                }
+            }
+            finally
+            {
+                block.Readers--;
+            }
+        }
+    }
+
     private IEnumerable<StoredRow> Records(string sql, long a, long b, Func<BlockColumns, int, bool> wanted)
     {
         if (!Available)

@@ -123,6 +123,58 @@ public class SealingTests
     }
 
     [Fact]
+    public async Task Compact_rewrites_the_live_sealers_blocks_into_its_own_and_every_read_stays_identical()
+    {
+        using var folder = new TempFolder();
+        using (var writer = JournalWriter.Open(folder.Path, Durability.Batch, Sealing.Every(tail: 200, block: 100)))
+        {
+            foreach (var chunk in Enumerable.Range(1, 3000).Select(Varied).Chunk(100))
+            {
+                await writer.AppendBatchAsync(chunk);
+            }
+            await Sealing.UntilSealedAsync(folder.Path, 2500);
+        }
+        var before = Export(folder.Path);
+        var live = BlocksOf(folder.Path);
+        Assert.True(live.Sum(b => b.Records) >= 2500, $"the live sealer sealed {live.Sum(b => b.Records)} records");
+        Assert.All(live, b => Assert.Equal((3, true), (b.Level, b.Records <= 100)));
+
+        var result = JournalCompactor.Compact(folder.Path, new SealPolicy { BlockRecords = 1000, Level = 9 });
+
+        var compacted = BlocksOf(folder.Path);
+        Assert.All(compacted, b => Assert.Equal(9, b.Level));
+        Assert.Equal(3, compacted.Count);
+        Assert.All(compacted, b => Assert.Equal(1000, b.Records));
+        Assert.True(result.RecordsRecompressed >= live.Sum(b => b.Records));
+        Assert.Equal(before, Export(folder.Path));
+        Assert.True(JournalVerifier.Verify(folder.Path).Clean);
+        Assert.Equal((3000L, 0L), (Sealing.FiguresOf(folder.Path).BlockRecords, Sealing.FiguresOf(folder.Path).TailRecords));
+        using (var reader = JournalReader.Open(folder.Path))
+        {
+            Assert.All(reader.ReadSeqRange(1, long.MaxValue), r => Assert.True(r.SameAs(Varied((int)r.Seq).At(r.Seq)), $"record {r.Seq} differs"));
+        }
+
+        var again = JournalCompactor.Compact(folder.Path, new SealPolicy { BlockRecords = 1000, Level = 9 });
+        Assert.Equal((0L, 0L), (again.BlocksWritten, again.BlocksRecompressed));
+        Assert.Equal(compacted, BlocksOf(folder.Path));
+    }
+
+    private static List<(long FirstSeq, int Records, int Level)> BlocksOf(string folder)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "journal.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT first_seq, records, level FROM journal_blocks ORDER BY first_seq";
+        using var row = command.ExecuteReader();
+        var blocks = new List<(long, int, int)>();
+        while (row.Read())
+        {
+            blocks.Add((row.GetInt64(0), row.GetInt32(1), row.GetInt32(2)));
+        }
+        return blocks;
+    }
+
+    [Fact]
     public async Task A_reader_during_appends_and_sealing_sees_a_gap_free_prefix_with_every_byte()
     {
         using var folder = new TempFolder();
