@@ -1,5 +1,7 @@
 using Vectra.Journal.Records;
+using System.Numerics;
 using ZstdSharp;
+using ZstdSharp.Unsafe;
 
 namespace Vectra.Journal.Blocks;
 
@@ -15,10 +17,19 @@ internal sealed class BlockCodec : IDisposable
     /// <summary>The largest layout a block may have (the sealer stops a block well before this).</summary>
     public const int MaxRawBytes = 1 << 30;
 
+    // zstd's smallest window, and the largest a decoder takes without being told to (ZSTD_WINDOWLOG_LIMIT_DEFAULT).
+    private const int MinWindowLog = 10;
+    private const int MaxWindowLog = 27;
+
     private readonly Dictionary<int, Compressor> _compressors = [];
     private readonly Decompressor _decompressor = new();
 
-    /// <summary>Compresses <paramref name="raw"/> with zstd at <paramref name="level"/>.</summary>
+    /// <summary>
+    /// Compresses <paramref name="raw"/> with zstd at <paramref name="level"/>, with a window as long as the block.
+    /// A block is only ever decompressed whole, so the long window costs a reader no memory it does not spend anyway,
+    /// and the feed's frames repeat each other far apart: at level 1 the block-long window makes the live sealer's
+    /// blocks smaller than level 3 with its default window, and compresses 1.5-2.5x faster (BENCHMARKS.md).
+    /// </summary>
     public byte[] Compress(ReadOnlySpan<byte> raw, int level)
     {
         if (!_compressors.TryGetValue(level, out var compressor))
@@ -26,8 +37,12 @@ internal sealed class BlockCodec : IDisposable
             compressor = new Compressor(level);
             _compressors[level] = compressor;
         }
+        compressor.SetParameter(ZSTD_cParameter.ZSTD_c_windowLog, WindowLog(raw.Length));
         return compressor.Wrap(raw).ToArray();
     }
+
+    /// <summary>The smallest window (as a power of two) that covers <paramref name="length"/> bytes, within what every decoder accepts.</summary>
+    private static int WindowLog(int length) => Math.Clamp(length <= 1 ? 0 : BitOperations.Log2((uint)(length - 1)) + 1, MinWindowLog, MaxWindowLog);
 
     /// <summary>
     /// Decompresses a stored block's data into <paramref name="into"/>'s buffer, or throws a <see cref="FormatException"/>
