@@ -1,5 +1,5 @@
-using Vectra.Journal.Records;
 using System.Numerics;
+using Vectra.Journal.Records;
 using ZstdSharp;
 using ZstdSharp.Unsafe;
 
