@@ -67,6 +67,28 @@ internal sealed class ViewsConnection : IDisposable
         return value;
     }
 
+    /// <summary>
+    /// Makes the queries until the returned scope ends read one snapshot of views.db, so that a count and the page it
+    /// counts agree while a projection writes.
+    /// </summary>
+    public IDisposable Snapshot()
+    {
+        Execute("BEGIN");
+        return new ReadScope(this);
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class ReadScope(ViewsConnection views) : IDisposable
+    {
+        public void Dispose() => views.Execute("ROLLBACK");
+    }
 }
