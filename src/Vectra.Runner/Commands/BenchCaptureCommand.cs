@@ -20,12 +20,16 @@ internal static class BenchCaptureCommand
         var frameBytes = new Option<int>("--frame-bytes") { Description = "Typical args size; frames vary from ¾ to 1½ of it (4000 gives the live feed's 3–6 KB).", DefaultValueFactory = _ => 4_000 };
         var durability = new Option<string>("--durability") { Description = "always | batch", DefaultValueFactory = _ => "batch" };
         var feedServer = new Option<string?>("--feed-server") { Description = "The tests/feed-server folder (found from the current folder by default)." };
+        var serve = new Option<bool>("--serve") { Description = "Compare three pairs of runs, alternately without and with the dashboard in the capturing process and a client polling every page once a second." };
         var json = CommonOptions.Json();
         var command = new Command("capture", "Serve a generated recording through the Node feed server as fast as it goes and capture it in-process: frames/s and receive→durable latency p50/p99. Works in a scratch folder under --data, removed afterwards.")
         {
-            frames, frameBytes, durability, feedServer, json,
+            frames, frameBytes, durability, feedServer, serve, json,
         };
-        command.SetAction(parse => RunAsync(
+        command.SetAction(parse => parse.GetValue(serve)
+            ? BenchCaptureServeCommand.RunAsync(parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(frames), parse.GetValue(frameBytes),
+                parse.GetRequiredValue(durability), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult()
+            : RunAsync(
             parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(frames), parse.GetValue(frameBytes),
             parse.GetRequiredValue(durability), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult());
         return command;
