@@ -1,1 +1,1 @@
-return Vectra.Runner.Cli.VectraCli.Run(args);
+return Vectra.Runner.Commands.VectraCli.Run(args);

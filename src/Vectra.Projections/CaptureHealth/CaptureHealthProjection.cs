@@ -39,7 +39,7 @@ public sealed class CaptureHealthProjection : IProjection
     /// <inheritdoc/>
     public void Apply(JournalRecord record, ViewsTransaction views)
     {
-        var lifecycle = record.Event.StartsWith("$session.", StringComparison.Ordinal) || record.Event.StartsWith("$connection.", StringComparison.Ordinal);
+        var lifecycle = SystemEvents.IsLifecycle(record.Event);
         if (!lifecycle && !_sessions.ContainsKey(record.Session))
         {
             return; // Other records only move a known session's last record; a session shows up through its lifecycle records.
@@ -50,22 +50,22 @@ public sealed class CaptureHealthProjection : IProjection
         session.Dirty = true;
         switch (record.Event)
         {
-            case "$session.start":
+            case SystemEvents.SessionStart:
                 Started(views, session, record);
                 break;
-            case "$connection.open":
+            case SystemEvents.ConnectionOpen:
                 EndBlind(views, session, record.Ts);
                 session.Connected = true;
                 CaptureHealthTables.Opened(views, record.Session, record.Conn, record.Ts, Text(record, "url"), Text(record, "sid"));
                 break;
-            case "$connection.close":
+            case SystemEvents.ConnectionClose:
                 session.Connected = false;
                 var reason = Text(record, "reason") ?? "closed";
                 session.BlindSince ??= record.Ts;
                 session.BlindReason ??= reason;
                 CaptureHealthTables.Closed(views, record.Session, record.Conn, record.Ts, reason);
                 break;
-            case "$session.stop":
+            case SystemEvents.SessionStop:
                 EndBlind(views, session, record.Ts);
                 session.StoppedAt = record.Ts;
                 session.Clean = Bool(record, "clean") ?? false;

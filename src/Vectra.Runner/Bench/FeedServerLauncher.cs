@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Vectra.Runner.Cli;
 
 namespace Vectra.Runner.Bench;
 
@@ -30,7 +29,7 @@ internal sealed class FeedServerLauncher : IDisposable
     {
         if (given is not null)
         {
-            return File.Exists(Path.Combine(given, "server.js")) ? given : throw new CliUsageException($"--feed-server {given}: no server.js there.");
+            return File.Exists(Path.Combine(given, "server.js")) ? given : throw new UsageException($"--feed-server {given}: no server.js there.");
         }
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -43,7 +42,7 @@ internal sealed class FeedServerLauncher : IDisposable
                 }
             }
         }
-        throw new CliUsageException("could not find tests/feed-server (run from the repository, or pass --feed-server DIR).");
+        throw new UsageException("could not find tests/feed-server (run from the repository, or pass --feed-server DIR).");
     }
 
     public static async Task<FeedServerLauncher> StartAsync(string folder, string recording)
@@ -101,7 +100,7 @@ internal sealed class FeedServerLauncher : IDisposable
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new CliUsageException($"`{start.FileName}` was not found: the capture benchmark needs Node.js 20 with npm on the PATH.");
+            throw new UsageException($"`{start.FileName}` was not found: the capture benchmark needs Node.js 20 with npm on the PATH.");
         }
     }
 

@@ -48,7 +48,7 @@ internal sealed record CaptureHistory(int Sessions, int CleanStops, int Connecti
             }
             switch (record.Event)
             {
-                case SystemRecords.SessionStart:
+                case SystemEvents.SessionStart:
                     if (running is { } killed && connectionOpen)
                     {
                         // Killed while connected: blind from its last record on.
@@ -59,22 +59,22 @@ internal sealed record CaptureHistory(int Sessions, int CleanStops, int Connecti
                     connectionOpen = false;
                     blindSince ??= record.Ts;
                     break;
-                case SystemRecords.ConnectionOpen when record.Session == running:
+                case SystemEvents.ConnectionOpen when record.Session == running:
                     connections++;
                     connectionOpen = true;
                     EndBlind(record.Ts);
                     break;
-                case SystemRecords.ConnectionClose when record.Session == running:
+                case SystemEvents.ConnectionClose when record.Session == running:
                     connectionOpen = false;
                     blindSince ??= record.Ts;
                     break;
-                case SystemRecords.ConnectionRetry when record.Session == running:
+                case SystemEvents.ConnectionRetry when record.Session == running:
                     retries++;
                     break;
-                case SystemRecords.Overflow:
+                case SystemEvents.CaptureOverflow:
                     lost += FirstArgNumber(record, "lost");
                     break;
-                case SystemRecords.SessionStop when record.Session == running:
+                case SystemEvents.SessionStop when record.Session == running:
                     EndBlind(record.Ts);
                     cleanStops += FirstArgBool(record, "clean") ? 1 : 0;
                     running = null;

@@ -186,7 +186,7 @@ internal sealed class JournalPump(
             if (queued.IsFrame)
             {
                 frames++;
-                batch.Add(record.Event.StartsWith('$') ? Refused(record, ReservedName(record.Event)) : record);
+                batch.Add(SystemEvents.IsSystem(record.Event) ? Refused(record, ReservedName(record.Event)) : record);
             }
             else
             {
@@ -201,7 +201,7 @@ internal sealed class JournalPump(
     // already replaced in Take), so only the feed's frames are checked here.
     private NewRecord StorableFrame(NewRecord record)
     {
-        if (record.Event.StartsWith('$'))
+        if (SystemEvents.IsSystem(record.Event))
         {
             return record;
         }

@@ -19,34 +19,26 @@ internal sealed class SystemRecords(Guid session, TimeProvider time)
     /// <summary>The <c>meta_source</c> of everything the capture writes.</summary>
     public const string Source = "live";
 
-    public const string SessionStart = "$session.start";
-    public const string SessionStop = "$session.stop";
-    public const string ConnectionOpen = "$connection.open";
-    public const string ConnectionClose = "$connection.close";
-    public const string ConnectionRetry = "$connection.retry";
-    public const string Overflow = "$capture.overflow";
-    public const string Refused = "$capture.refused";
-
     public Guid Session { get; } = session;
 
-    public NewRecord Start(string version, string host, object config) => Make(SessionStart, 0, new { version, host, config });
+    public NewRecord Start(string version, string host, object config) => Make(SystemEvents.SessionStart, 0, new { version, host, config });
 
     /// <summary><c>{"clean":true}</c>, or when the stop was not clean, how many received frames were not journaled.</summary>
     public NewRecord Stop(bool clean, long notJournaled = 0) =>
-        notJournaled > 0 ? Make(SessionStop, 0, new { clean, notJournaled }) : Make(SessionStop, 0, new { clean });
+        notJournaled > 0 ? Make(SystemEvents.SessionStop, 0, new { clean, notJournaled }) : Make(SystemEvents.SessionStop, 0, new { clean });
 
-    public NewRecord Open(int conn, string url, string? sid) => Make(ConnectionOpen, conn, new { url, sid });
+    public NewRecord Open(int conn, string url, string? sid) => Make(SystemEvents.ConnectionOpen, conn, new { url, sid });
 
-    public NewRecord Close(int conn, string reason) => Make(ConnectionClose, conn, new { reason });
+    public NewRecord Close(int conn, string reason) => Make(SystemEvents.ConnectionClose, conn, new { reason });
 
-    public NewRecord Retry(int conn, int attempt, long delayMs, string? error) => Make(ConnectionRetry, conn, new { attempt, delayMs, error });
+    public NewRecord Retry(int conn, int attempt, long delayMs, string? error) => Make(SystemEvents.ConnectionRetry, conn, new { attempt, delayMs, error });
 
-    public NewRecord OverflowOf(long lost) => Make(Overflow, 0, new { lost });
+    public NewRecord OverflowOf(long lost) => Make(SystemEvents.CaptureOverflow, 0, new { lost });
 
-    public NewRecord RefusedOf(int conn, string reason, long bytes) => Make(Refused, conn, new { reason, bytes });
+    public NewRecord RefusedOf(int conn, string reason, long bytes) => Make(SystemEvents.CaptureRefused, conn, new { reason, bytes });
 
     /// <summary>What the capture logs when it journals a refusal in a frame's place.</summary>
-    public static string RefusalWarning(string reason) => $"a frame could not be journaled unchanged and was replaced by {Refused}: {reason}";
+    public static string RefusalWarning(string reason) => $"a frame could not be journaled unchanged and was replaced by {SystemEvents.CaptureRefused}: {reason}";
 
     /// <summary>Microseconds since the epoch, now, from the injected clock.</summary>
     public long Now() => MetaTime.FromDateTimeOffset(time.GetUtcNow());

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Storage;
+using Vectra.Runner.Import;
 
 namespace Vectra.Runner.Cli;
 
@@ -26,7 +27,8 @@ internal static class CommandFailure
     public static (int Code, string Message) Describe(Exception error) => error switch
     {
         AggregateException { InnerExceptions.Count: 1 } e => Describe(e.InnerExceptions[0]),
-        CliUsageException e => (ExitCodes.BadInput, e.Message),
+        UsageException e => (ExitCodes.BadInput, e.Message),
+        ImportInputException e => (ExitCodes.BadInput, e.Message),
         JournalInputException e => (ExitCodes.BadInput, e.Message),
         JournalSequenceException e => (ExitCodes.BadInput, e.Message),
         JournalCorruptException e => (ExitCodes.ProblemFound, e.Message),
@@ -50,6 +52,3 @@ internal static class CommandFailure
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }
-
-/// <summary>A command was given arguments that cannot work; the message says what to pass instead.</summary>
-internal sealed class CliUsageException(string message) : Exception(message);

@@ -55,11 +55,11 @@ internal sealed class SealingOptions
     {
         if (settings.MaxTailRecords < 0 || settings.MaxTailMegabytes < 0)
         {
-            throw new CliUsageException("--seal-tail and --seal-tail-mb cannot be negative.");
+            throw new UsageException("--seal-tail and --seal-tail-mb cannot be negative.");
         }
         if (settings.BlockRecords is < 1 or > 1_000_000 || settings.Level is < 1 or > 22)
         {
-            throw new CliUsageException("Journal:Sealing:BlockRecords must be 1..1000000 and Journal:Sealing:Level 1..22.");
+            throw new UsageException("Journal:Sealing:BlockRecords must be 1..1000000 and Journal:Sealing:Level 1..22.");
         }
         return new SealPolicy
         {

@@ -28,10 +28,10 @@ internal static class BenchAppendCommand
 
     private static int Run(string data, int events, int payloadBytes, string durabilityName, int writers, int inflight, bool json)
     {
-        var durability = Durability.TryParse(durabilityName) ?? throw new CliUsageException($"--durability {durabilityName} is not a policy; use always, batch or none.");
+        var durability = Durability.TryParse(durabilityName) ?? throw new UsageException($"--durability {durabilityName} is not a policy; use always, batch or none.");
         if (events < 1 || writers < 1 || inflight < 1 || payloadBytes < 12)
         {
-            throw new CliUsageException("--events, --writers and --inflight must be at least 1, --payload-bytes at least 12.");
+            throw new UsageException("--events, --writers and --inflight must be at least 1, --payload-bytes at least 12.");
         }
         var folder = Path.Combine(data, "bench-append-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);

@@ -30,11 +30,11 @@ internal static class BenchCompactCommand
     {
         if (input is not null && !File.Exists(input))
         {
-            throw new CliUsageException($"--input {input} does not exist.");
+            throw new UsageException($"--input {input} does not exist.");
         }
         if (games < 1 || repeat < 1 || blockRecords is < 1 or > 1_000_000 || level is < 1 or > 22)
         {
-            throw new CliUsageException("--games and --repeat must be at least 1, --block-records 1..1000000, --level 1..22.");
+            throw new UsageException("--games and --repeat must be at least 1, --block-records 1..1000000, --level 1..22.");
         }
         var folder = Path.Combine(data, "bench-compact-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);

@@ -28,13 +28,13 @@ internal static class BenchParquetCommand
     {
         if (rows < 1)
         {
-            throw new CliUsageException("--rows must be at least 1.");
+            throw new UsageException("--rows must be at least 1.");
         }
         if (repeat < 1)
         {
-            throw new CliUsageException("--repeat must be at least 1.");
+            throw new UsageException("--repeat must be at least 1.");
         }
-        var checkerFolder = checker ?? FindChecker() ?? throw new CliUsageException("tests/parquet-checker was not found above the current folder or the executable: pass --checker DIR.");
+        var checkerFolder = checker ?? FindChecker() ?? throw new UsageException("tests/parquet-checker was not found above the current folder or the executable: pass --checker DIR.");
         EnsureInstalled(checkerFolder);
         // Absolute, because DuckDB resolves the CSV path from the checker folder node runs in.
         var folder = Path.GetFullPath(Path.Combine(data, "bench-parquet-" + Guid.NewGuid().ToString("N")[..8]));

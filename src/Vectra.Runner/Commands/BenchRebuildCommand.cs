@@ -28,15 +28,15 @@ internal static class BenchRebuildCommand
         var unknown = only?.Except(Vectra.Projections.ProjectionCatalog.Names).ToArray() ?? [];
         if (unknown.Length > 0)
         {
-            throw new CliUsageException($"--projection {string.Join(", ", unknown)}: no such projection; choose from {string.Join(", ", Vectra.Projections.ProjectionCatalog.Names)}.");
+            throw new UsageException($"--projection {string.Join(", ", unknown)}: no such projection; choose from {string.Join(", ", Vectra.Projections.ProjectionCatalog.Names)}.");
         }
         if (games < 1)
         {
-            throw new CliUsageException("--games must be at least 1.");
+            throw new UsageException("--games must be at least 1.");
         }
         if (repeat < 1)
         {
-            throw new CliUsageException("--repeat must be at least 1.");
+            throw new UsageException("--repeat must be at least 1.");
         }
         var folder = Path.Combine(data, "bench-rebuild-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);

@@ -24,7 +24,7 @@ internal static class BenchServeCommand
     {
         if (games < 100 || requests < 1)
         {
-            throw new CliUsageException("--games must be at least 100 and --requests at least 1.");
+            throw new UsageException("--games must be at least 100 and --requests at least 1.");
         }
         var folder = Path.Combine(data, "bench-serve-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);

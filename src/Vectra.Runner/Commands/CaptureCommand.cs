@@ -99,19 +99,19 @@ internal static class CaptureCommand
         var durability = Durability.TryParse(settings.Durability);
         if (durability is null || durability == Durability.None)
         {
-            throw new CliUsageException($"--durability {settings.Durability}: capture takes always or batch.");
+            throw new UsageException($"--durability {settings.Durability}: capture takes always or batch.");
         }
         if (!Uri.TryCreate(settings.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "ws" or "wss"))
         {
-            throw new CliUsageException($"--url {settings.Url} is not an http(s) or ws(s) URL.");
+            throw new UsageException($"--url {settings.Url} is not an http(s) or ws(s) URL.");
         }
         if (settings.Transport is not ("websocket" or "polling"))
         {
-            throw new CliUsageException($"--transport {settings.Transport}: use websocket or polling.");
+            throw new UsageException($"--transport {settings.Transport}: use websocket or polling.");
         }
         if (settings.WatchdogSeconds <= 0 || settings.QueueCapacity < 1)
         {
-            throw new CliUsageException("--watchdog must be more than 0 seconds and the queue capacity at least 1.");
+            throw new UsageException("--watchdog must be more than 0 seconds and the queue capacity at least 1.");
         }
         return durability;
     }
@@ -121,6 +121,6 @@ internal static class CaptureCommand
         var at = text.IndexOf('=', StringComparison.Ordinal);
         return at > 0
             ? new(text[..at], text[(at + 1)..])
-            : throw new CliUsageException($"--query {text}: write it as key=value.");
+            : throw new UsageException($"--query {text}: write it as key=value.");
     }
 }

@@ -22,7 +22,7 @@ internal static class ExportCsvCommand
     {
         if (!File.Exists(Path.Combine(data, "views.db")))
         {
-            throw new CliUsageException($"{data} has no views.db: run `vectra project --data {data}` first.");
+            throw new UsageException($"{data} has no views.db: run `vectra project --data {data}` first.");
         }
         var folder = output ?? Path.Combine(data, "exports", "csv");
         var (games, sidebets) = CsvExport.Write(data, folder);

@@ -26,15 +26,15 @@ internal static class FairCommand
     {
         if (!GameVersions.TryParse(versionText, out var version))
         {
-            throw new CliUsageException($"--version '{versionText}': use v1, v2 or v3.");
+            throw new UsageException($"--version '{versionText}': use v1, v2 or v3.");
         }
         if (!System.Text.RegularExpressions.Regex.IsMatch(serverSeed, "^[0-9a-f]{64}$"))
         {
-            throw new CliUsageException($"SERVER_SEED '{serverSeed}' is not a revealed seed: those are 64 lowercase hex characters (gameHistory[].provablyFair.serverSeed).");
+            throw new UsageException($"SERVER_SEED '{serverSeed}' is not a revealed seed: those are 64 lowercase hex characters (gameHistory[].provablyFair.serverSeed).");
         }
         if (!System.Text.RegularExpressions.Regex.IsMatch(gameId, "^[0-9]{8}-[0-9a-f]{16}$"))
         {
-            throw new CliUsageException($"GAME_ID '{gameId}' is not a rugs.fun game id: those look like 20251207-e8186dbf38e046d1.");
+            throw new UsageException($"GAME_ID '{gameId}' is not a rugs.fun game id: those look like 20251207-e8186dbf38e046d1.");
         }
         var outcome = FairGame.Generate(serverSeed, gameId, version.Value);
         var computedHash = SeedHash.Compute(serverSeed);

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Vectra.Journal;
-using Vectra.Journal.Writing;
 using Vectra.Runner.Cli;
 using Vectra.Runner.Import;
 
@@ -30,22 +28,9 @@ internal static class ImportCommand
 
     private static int Run(string data, string[] paths, ImportOptions options, bool json)
     {
-        var results = Import(data, paths, options, out var session);
+        var results = RecordingImport.IntoJournal(data, paths, options, out var session);
         Report(results, session, json);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Imports <paramref name="paths"/> into the journal in <paramref name="data"/> with a progress line.</summary>
-    public static IReadOnlyList<FileImportResult> Import(string data, IReadOnlyList<string> paths, ImportOptions options, out Guid session)
-    {
-        var files = RecordingFiles.Expand(paths);
-        var progress = new ImportProgress(files.Count);
-        using var writer = JournalWriter.Open(data, Durability.Batch, options.Sealing);
-        var import = new RecordingImport(writer, options);
-        var results = import.ImportAsync(files, progress).GetAwaiter().GetResult();
-        session = import.Session;
-        progress.Finish();
-        return results;
     }
 
     private static void Report(IReadOnlyList<FileImportResult> results, Guid session, bool json)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Vectra.Journal.Blocks;
 using Vectra.Journal.Reading;
 using Vectra.Runner.Cli;
+using Vectra.Runner.Progress;
 
 namespace Vectra.Runner.Commands;
 
@@ -27,7 +28,7 @@ internal static class JournalCompactCommand
         var policy = new SealPolicy { BlockRecords = blockRecords, Level = level };
         if (policy.BlockRecords is < 1 or > 1_000_000 || policy.Level is < 1 or > 22)
         {
-            throw new CliUsageException("--block-records must be 1..1000000 and --level 1..22.");
+            throw new UsageException("--block-records must be 1..1000000 and --level 1..22.");
         }
         long tail;
         using (var reader = JournalReader.Open(data))

@@ -3,6 +3,7 @@ using Vectra.Journal.Jsonl;
 using Vectra.Journal.Reading;
 using Vectra.Projections.Exports.Files;
 using Vectra.Runner.Cli;
+using Vectra.Runner.Progress;
 
 namespace Vectra.Runner.Commands;
 
@@ -26,7 +27,7 @@ internal static class JournalExportCommand
     {
         if (from < 1 || to < from)
         {
-            throw new CliUsageException($"--from {from} --to {to} is not a range of meta_seq values; both start at 1 and --to must not be below --from.");
+            throw new UsageException($"--from {from} --to {to} is not a range of meta_seq values; both start at 1 and --to must not be below --from.");
         }
         using var reader = JournalReader.Open(data);
         var last = Math.Min(to, reader.Tail);

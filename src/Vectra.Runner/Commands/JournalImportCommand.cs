@@ -5,6 +5,7 @@ using Vectra.Journal.Reading;
 using Vectra.Journal.Storage;
 using Vectra.Journal.Writing;
 using Vectra.Runner.Cli;
+using Vectra.Runner.Progress;
 
 namespace Vectra.Runner.Commands;
 
@@ -30,10 +31,10 @@ internal static class JournalImportCommand
     private static int Run(string data, string path, string? durabilityName, Vectra.Journal.Blocks.SealPolicy sealing)
     {
         var durability = durabilityName is null ? DefaultDurability(data) : Durability.TryParse(durabilityName)
-            ?? throw new CliUsageException($"--durability {durabilityName} is not a policy; use always, batch or none.");
+            ?? throw new UsageException($"--durability {durabilityName} is not a policy; use always, batch or none.");
         if (path != "-" && !File.Exists(path))
         {
-            throw new CliUsageException($"{path} does not exist. Pass a JSONL file written by `vectra journal export`.");
+            throw new UsageException($"{path} does not exist. Pass a JSONL file written by `vectra journal export`.");
         }
         using var input = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
         var progress = new ProgressLine("import", "bytes", path == "-" ? 0 : input.Length);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Vectra.Projections;
 using Vectra.Projections.Runtime;
 using Vectra.Runner.Cli;
+using Vectra.Runner.Progress;
 
 namespace Vectra.Runner.Commands;
 

@@ -4,6 +4,7 @@ using Vectra.Journal.Storage;
 using Vectra.Projections;
 using Vectra.Projections.Runtime;
 using Vectra.Runner.Cli;
+using Vectra.Runner.Progress;
 
 namespace Vectra.Runner.Commands;
 
@@ -26,7 +27,7 @@ internal static class RebuildCommand
     {
         if (name is not null && !ProjectionCatalog.Names.Contains(name))
         {
-            throw new CliUsageException($"--projection {name}: there is no such projection; choose one of {string.Join(", ", ProjectionCatalog.Names)}.");
+            throw new UsageException($"--projection {name}: there is no such projection; choose one of {string.Join(", ", ProjectionCatalog.Names)}.");
         }
         try
         {

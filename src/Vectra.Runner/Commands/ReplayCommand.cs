@@ -34,7 +34,7 @@ internal static class ReplayCommand
     private static int Run(string data, string[] paths, ImportOptions options, string speedText)
     {
         var speed = ReplaySpeed.TryParse(speedText)
-            ?? throw new CliUsageException($"--speed {speedText}: give a positive number (2 = twice the recorded pace) or max.");
+            ?? throw new UsageException($"--speed {speedText}: give a positive number (2 = twice the recorded pace) or max.");
         using var projections = new ProjectionsSink(data, TimeProvider.System);
         var (files, replay) = RecordingReplay.RunAsync(data, paths, options, speed, TimeProvider.System, projections).GetAwaiter().GetResult();
         var imported = files.Count(f => f.Outcome == ImportOutcome.Imported);

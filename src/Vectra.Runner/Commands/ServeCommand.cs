@@ -36,7 +36,7 @@ internal static class ServeCommand
         Uri? otlpEndpoint = null;
         if (otlp is not null && (!Uri.TryCreate(otlp, UriKind.Absolute, out otlpEndpoint) || (otlpEndpoint.Scheme != Uri.UriSchemeHttp && otlpEndpoint.Scheme != Uri.UriSchemeHttps)))
         {
-            throw new CliUsageException($"--otlp {otlp}: give the collector's http(s) URL, like http://127.0.0.1:4317.");
+            throw new UsageException($"--otlp {otlp}: give the collector's http(s) URL, like http://127.0.0.1:4317.");
         }
         return new ServeOptions(data, ServeUrl.Parse(urls, allowRemote), allowRemote, otlpEndpoint);
     }

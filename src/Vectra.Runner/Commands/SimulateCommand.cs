@@ -32,7 +32,7 @@ internal static class SimulateCommand
     {
         if (options.Games < 0)
         {
-            throw new CliUsageException($"--games {options.Games}: give zero or more games.");
+            throw new UsageException($"--games {options.Games}: give zero or more games.");
         }
         SimulationSummary summary;
         if (outputPath is null)
@@ -65,7 +65,7 @@ internal static class SimulateCommand
         }
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start)
             ? start
-            : throw new CliUsageException($"--start '{text}' is not an ISO-8601 instant, e.g. 2025-12-12T22:16:58Z.");
+            : throw new UsageException($"--start '{text}' is not an ISO-8601 instant, e.g. 2025-12-12T22:16:58Z.");
     }
 
     private static SimulationFaults ParseFaults(string? list)
@@ -76,7 +76,7 @@ internal static class SimulateCommand
         }
         catch (FormatException error)
         {
-            throw new CliUsageException($"--faults: {error.Message}");
+            throw new UsageException($"--faults: {error.Message}");
         }
     }
 }

@@ -3,6 +3,7 @@ using Vectra.Journal.Errors;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Verification;
 using Vectra.Runner.Cli;
+using Vectra.Runner.Progress;
 
 namespace Vectra.Runner.Commands;
 

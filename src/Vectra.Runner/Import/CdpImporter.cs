@@ -1,3 +1,5 @@
+using Vectra.Journal.Records;
+
 namespace Vectra.Runner.Import;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Vectra.Runner.Import;
 internal sealed class CdpImporter : LineRecordingImporter
 {
     /// <summary>The system record a frame the browser sent becomes.</summary>
-    public const string SentEvent = "$cdp.sent";
+    public const string SentEvent = SystemEvents.CdpSent;
 
     /// <inheritdoc/>
     public override ImportFormat Format => ImportFormat.Cdp;

@@ -1,3 +1,5 @@
+using Vectra.Journal.Records;
+
 namespace Vectra.Runner.Import;
 
 /// <summary>
@@ -10,8 +12,8 @@ internal static class ConnectionEvents
     /// <summary>The system record for a recorded lifecycle event, or null for a feed event.</summary>
     public static string? SystemNameFor(string recordedEvent) => recordedEvent switch
     {
-        "connect" => "$connection.open",
-        "disconnect" => "$connection.close",
+        "connect" => SystemEvents.ConnectionOpen,
+        "disconnect" => SystemEvents.ConnectionClose,
         _ => null,
     };
 

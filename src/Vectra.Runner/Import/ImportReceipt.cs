@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vectra.Journal.Records;
 
 namespace Vectra.Runner.Import;
 
@@ -10,7 +11,7 @@ namespace Vectra.Runner.Import;
 internal static class ImportReceipt
 {
     /// <summary>The system record's event name.</summary>
-    public const string Event = "$import";
+    public const string Event = SystemEvents.Import;
 
     /// <summary>The record's args.</summary>
     public static byte[] Args(string file, ImportFormat format, long lines, long skipped, long records, string sha256)

@@ -23,7 +23,7 @@ internal sealed class KeySamplesImporter : IRecordingImporter
             var reader = new Utf8JsonReader(content);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new Cli.CliUsageException($"{file.Format.Name}: the file is not one JSON object of samples; pick another --format.");
+                throw new ImportInputException($"{file.Format.Name}: the file is not one JSON object of samples; pick another --format.");
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -41,7 +41,7 @@ internal sealed class KeySamplesImporter : IRecordingImporter
         }
         catch (JsonException e)
         {
-            throw new Cli.CliUsageException($"{file.Format.Name}: the sample document is not valid JSON ({e.Message}); nothing was imported from it.");
+            throw new ImportInputException($"{file.Format.Name}: the sample document is not valid JSON ({e.Message}); nothing was imported from it.");
         }
         foreach (var entry in entries.OrderBy(e => e.Index).ThenBy(e => e.TimestampMs).ThenBy(e => e.Position))
         {

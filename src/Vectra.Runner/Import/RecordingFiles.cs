@@ -1,11 +1,10 @@
-using Vectra.Runner.Cli;
 
 namespace Vectra.Runner.Import;
 
 /// <summary>The files <c>vectra import PATH…</c> names: files as given, folders walked recursively for <c>*.jsonl</c> and <c>*.json</c>.</summary>
 internal static class RecordingFiles
 {
-    /// <summary>Every file to import, in the order given (a folder's files sorted by path); throws <see cref="CliUsageException"/> for a missing path.</summary>
+    /// <summary>Every file to import, in the order given (a folder's files sorted by path); throws <see cref="ImportInputException"/> for a missing path.</summary>
     public static IReadOnlyList<RecordingFile> Expand(IEnumerable<string> paths)
     {
         var files = new List<RecordingFile>();
@@ -25,7 +24,7 @@ internal static class RecordingFiles
             }
             else
             {
-                throw new CliUsageException($"{path} does not exist. Pass recording files or folders that hold them (folders are searched for *.jsonl and *.json).");
+                throw new ImportInputException($"{path} does not exist. Pass recording files or folders that hold them (folders are searched for *.jsonl and *.json).");
             }
         }
         return files;

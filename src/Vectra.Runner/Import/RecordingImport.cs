@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
+using Vectra.Journal;
 using Vectra.Journal.Records;
 using Vectra.Journal.Writing;
-using Vectra.Runner.Cli;
+using Vectra.Runner.Progress;
 
 namespace Vectra.Runner.Import;
 
@@ -20,16 +21,30 @@ internal sealed class RecordingImport(JournalWriter writer, ImportOptions option
     public Guid Session { get; private set; }
 
     /// <summary>Imports <paramref name="files"/> in order, reporting to <paramref name="progress"/>.</summary>
-    public async Task<IReadOnlyList<FileImportResult>> ImportAsync(IReadOnlyList<RecordingFile> files, ImportProgress? progress = null)
+    public async Task<IReadOnlyList<FileImportResult>> ImportAsync(IReadOnlyList<RecordingFile> files, ProgressLine? progress = null)
     {
         var ledger = ImportLedger.Read(writer.Files.DataDirectory);
         var results = new List<FileImportResult>(files.Count);
+        var lines = 0L;
         foreach (var file in files)
         {
             var result = await ImportFileAsync(file, ledger);
             results.Add(result);
-            progress?.FileDone(result.Lines);
+            lines += result.Lines;
+            progress?.Report(results.Count, $", {lines:N0} lines");
         }
+        progress?.Finish(results.Count, $", {lines:N0} lines");
+        return results;
+    }
+
+    /// <summary>Imports <paramref name="paths"/> (files, or folders searched for recordings) into the journal in <paramref name="data"/>, with a progress line on stderr.</summary>
+    public static IReadOnlyList<FileImportResult> IntoJournal(string data, IReadOnlyList<string> paths, ImportOptions options, out Guid session)
+    {
+        var files = RecordingFiles.Expand(paths);
+        using var writer = JournalWriter.Open(data, Durability.Batch, options.Sealing);
+        var import = new RecordingImport(writer, options);
+        var results = import.ImportAsync(files, new ProgressLine("import", "files", files.Count)).GetAwaiter().GetResult();
+        session = import.Session;
         return results;
     }
 
@@ -46,7 +61,7 @@ internal sealed class RecordingImport(JournalWriter writer, ImportOptions option
         {
             if (file.NamedExplicitly)
             {
-                throw new CliUsageException(
+                throw new ImportInputException(
                     $"{file.Path}: cannot tell which recording format this is. Pass --format with one of {string.Join(", ", ImportFormat.All.Select(f => f.Name))}.");
             }
             return new FileImportResult(file.Path, ImportOutcome.NotARecording, null, 0, 0, 0, sha256, null);

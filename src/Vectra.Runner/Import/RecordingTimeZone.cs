@@ -10,7 +10,7 @@ internal static class RecordingTimeZone
     /// <summary>The default zone of the legacy recordings (rugs-feed.md §9.7).</summary>
     public const string DefaultId = "America/New_York";
 
-    /// <summary>The zone named <paramref name="id"/> (an IANA id, or UTC); throws <see cref="Cli.CliUsageException"/> for an unknown one.</summary>
+    /// <summary>The zone named <paramref name="id"/> (an IANA id, or UTC); throws <see cref="ImportInputException"/> for an unknown one.</summary>
     public static TimeZoneInfo Find(string id)
     {
         if (id is "UTC" or "Etc/UTC" or "Z")
@@ -27,7 +27,7 @@ internal static class RecordingTimeZone
             {
                 return BuiltInUsEastern;
             }
-            throw new Cli.CliUsageException($"--tz {id}: this machine knows no such time zone. Pass an IANA id such as {DefaultId} or UTC.");
+            throw new ImportInputException($"--tz {id}: this machine knows no such time zone. Pass an IANA id such as {DefaultId} or UTC.");
         }
     }
 

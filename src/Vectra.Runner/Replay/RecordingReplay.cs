@@ -16,7 +16,7 @@ internal static class RecordingReplay
         string data, IReadOnlyList<string> paths, ImportOptions options, ReplaySpeed speed, TimeProvider time, IReplaySink sink,
         CancellationToken cancellation = default)
     {
-        var files = Commands.ImportCommand.Import(data, paths, options, out _);
+        var files = RecordingImport.IntoJournal(data, paths, options, out _);
         using var reader = JournalReader.Open(data);
         var replay = await new ReplayPacer(time, speed).RunAsync(AppendedRecords(reader, files), sink, cancellation);
         return (files, replay);

@@ -12,12 +12,12 @@ internal static class ServeUrl
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || url.AbsolutePath != "/" || url.Query.Length > 0)
         {
-            throw new Cli.CliUsageException($"--urls {text}: give one http URL with a host and port, like {Default}.");
+            throw new UsageException($"--urls {text}: give one http URL with a host and port, like {Default}.");
         }
         var loopback = url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
         if (!loopback && !allowRemote)
         {
-            throw new Cli.CliUsageException($"--urls {text} is not a loopback address: the dashboard has no authentication, so it listens on 127.0.0.1 or [::1] only. Pass --allow-remote to listen there anyway.");
+            throw new UsageException($"--urls {text} is not a loopback address: the dashboard has no authentication, so it listens on 127.0.0.1 or [::1] only. Pass --allow-remote to listen there anyway.");
         }
         return url;
     }

@@ -30,15 +30,15 @@ internal sealed class ReconnectGap(long sessionStart)
             if (!_dropped)
             {
                 _dropped = true;
-                yield return (_dropAt, 1, "$connection.close", Json("""[{"reason":"transport close"}]"""));
-                yield return (_dropAt + 1_000, 2, "$connection.retry", Json("""[{"attempt":1,"delayMs":4999,"error":null}]"""));
+                yield return (_dropAt, 1, SystemEvents.ConnectionClose, Json("""[{"reason":"transport close"}]"""));
+                yield return (_dropAt + 1_000, 2, SystemEvents.ConnectionRetry, Json("""[{"attempt":1,"delayMs":4999,"error":null}]"""));
             }
             yield break;
         }
         if (_dropped)
         {
             _dropped = false;
-            yield return (_dropAt + Blind, 2, "$connection.open", Json("""[{"url":"https://backend.rugs.fun","sid":"sim-reconnected"}]"""));
+            yield return (_dropAt + Blind, 2, SystemEvents.ConnectionOpen, Json("""[{"url":"https://backend.rugs.fun","sid":"sim-reconnected"}]"""));
         }
         yield return (ts, 2, eventName, args);
     }

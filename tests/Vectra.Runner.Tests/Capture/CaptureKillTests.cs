@@ -25,7 +25,7 @@ public sealed class CaptureKillTests(SimulatedRecording recording)
         {
             var tailBefore = Tail(data.Path);
             await using var capture = CaptureRunner.Start(data.Path, server.Url, "--durability", durability);
-            await capture.WaitForAcksAsync(random.Next(20, 400), Bound);
+            await capture.WaitForAcksAsync(random.Next(20, 400), Bound, server);
             await Task.Delay(random.Next(0, 100));
             await capture.KillAsync();
 

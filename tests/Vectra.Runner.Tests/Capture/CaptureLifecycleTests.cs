@@ -17,7 +17,7 @@ public sealed class CaptureLifecycleTests : IDisposable
         var data = Path.Combine(_folder.Path, "data");
         await using var server = await FeedServerProcess.StartAsync(WriteRecording(SyntheticFeed.Frames(500)), "--speed", "max");
         await using var capture = CaptureRunner.Start(data, server.Url);
-        await capture.WaitForAcksAsync(500, Bound);
+        await capture.WaitForAcksAsync(500, Bound, server);
 
         var second = await VectraProcess.RunAsync("capture", "--url", server.Url.ToString(), "--data", data);
         Assert.Equal(3, second.ExitCode);

@@ -1,6 +1,5 @@
 using Vectra.Journal.Reading;
 using Vectra.Projections.Runtime;
-using Vectra.Runner.Simulation;
 using Vectra.Runner.Tests.FeedServer;
 using Vectra.Tests.Common;
 
@@ -17,11 +16,7 @@ public sealed class CaptureProjectionsTests
     public async Task Tables_built_live_during_a_capture_with_a_reconnect_equal_a_rebuild_from_the_journal()
     {
         using var folder = new TempFolder();
-        var recording = folder.File("feed.jsonl");
-        await using (var file = File.Create(recording))
-        {
-            FeedSimulator.Write(SimulationOptions.Of(8, 23), file);
-        }
+        var recording = RecordingFile.WriteSimulated(folder.File("feed.jsonl"), 8, 23);
         var data = folder.File("data");
         await using var server = await FeedServerProcess.StartAsync(recording, "--speed", "max", "--kick-at", "1500");
         await using var capture = CaptureRunner.StartWithProjections(data, server.Url);

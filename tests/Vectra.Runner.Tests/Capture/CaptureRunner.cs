@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Vectra.Runner.Tests.FeedServer;
 
 namespace Vectra.Runner.Tests.Capture;
 
@@ -86,14 +87,16 @@ internal sealed class CaptureRunner : IAsyncDisposable
         }
     }
 
-    public async Task WaitForAcksAsync(int count, TimeSpan timeout)
+    /// <summary>Waits for <paramref name="count"/> acknowledgements; on timeout the message carries stderr and, when given, the feed server's transcript.</summary>
+    public async Task WaitForAcksAsync(int count, TimeSpan timeout, FeedServerProcess? server = null)
     {
         var deadline = Stopwatch.StartNew();
         while (Acks.Count < count)
         {
             if (deadline.Elapsed > timeout || _process.HasExited)
             {
-                throw new TimeoutException($"vectra capture acknowledged {Acks.Count} of {count} records; stderr:\n{Stderr}");
+                var transcript = server is null ? "" : $"\nfeed server:\n{server.Transcript()}";
+                throw new TimeoutException($"vectra capture acknowledged {Acks.Count} of {count} records; stderr:\n{Stderr}{transcript}");
             }
             await Task.Delay(10);
         }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Vectra.Journal.Reading;
 using Vectra.Projections.Runtime;
-using Vectra.Runner.Simulation;
 using Vectra.Runner.Tests.FeedServer;
 using Vectra.Tests.Common;
 
@@ -64,11 +63,7 @@ public sealed partial class CaptureStopTests : IDisposable
     {
         // The suite stops twice; VECTRA_STOP_RUNS=10 repeats it (README, "Capture").
         var runs = int.TryParse(Environment.GetEnvironmentVariable("VECTRA_STOP_RUNS"), out var asked) ? asked : 2;
-        var recording = _folder.File("feed.jsonl");
-        await using (var file = File.Create(recording))
-        {
-            FeedSimulator.Write(SimulationOptions.Of(56, 11), file);
-        }
+        var recording = RecordingFile.WriteSimulated(_folder.File("feed.jsonl"), 56, 11);
         for (var run = 1; run <= runs; run++)
         {
             var data = _folder.File($"data-{run}");

@@ -67,7 +67,7 @@ public class ImportCommandTests
         var first = await VectraProcess.RunAsync("import", folder.File("in"), "--data", folder.File("data"));
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("as raw-capture: 2 records from 3 lines, 1 skipped", first.Stdout);
-        Assert.Contains("1 / 1 files, 3 lines", first.Stderr);
+        Assert.Contains("1 / 1 (100%) files, 3 lines", first.Stderr);
         var second = await VectraProcess.RunAsync("import", folder.File("in"), "--data", folder.File("data"));
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("already imported", second.Stdout);

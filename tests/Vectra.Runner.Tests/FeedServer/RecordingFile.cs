@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Vectra.Runner.Capture;
+using Vectra.Runner.Simulation;
 
 namespace Vectra.Runner.Tests.FeedServer;
 
@@ -13,6 +14,14 @@ namespace Vectra.Runner.Tests.FeedServer;
 internal static class RecordingFile
 {
     private static readonly DateTime Start = new(2025, 12, 12, 22, 16, 58, DateTimeKind.Utc);
+
+    /// <summary>Writes a FeedSimulator session of <paramref name="games"/> games from <paramref name="seed"/> to <paramref name="path"/>; returns the path.</summary>
+    public static string WriteSimulated(string path, int games, ulong seed)
+    {
+        using var file = File.Create(path);
+        FeedSimulator.Write(SimulationOptions.Of(games, seed), file);
+        return path;
+    }
 
     /// <summary>Writes the recording; returns how many lines are not frames.</summary>
     public static int Write(string path, IReadOnlyList<ReceivedFrame> frames)

@@ -62,7 +62,7 @@ public class WallClockConverterTests
     [Fact]
     public void An_unknown_zone_is_a_usage_error_that_names_a_valid_one()
     {
-        var error = Assert.Throws<Vectra.Runner.Cli.CliUsageException>(() => RecordingTimeZone.Find("Mars/Olympus"));
+        var error = Assert.Throws<ImportInputException>(() => RecordingTimeZone.Find("Mars/Olympus"));
         Assert.Contains("America/New_York", error.Message);
     }
 }

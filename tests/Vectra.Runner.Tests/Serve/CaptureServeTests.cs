@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Vectra.Runner.Simulation;
 using Vectra.Runner.Tests.Capture;
 using Vectra.Runner.Tests.FeedServer;
 using Vectra.Tests.Common;
@@ -17,11 +16,7 @@ public sealed partial class CaptureServeTests
     public async Task A_capture_with_serve_exports_its_frames_appends_and_commit_latency_and_reports_ready()
     {
         using var folder = new TempFolder();
-        var recording = folder.File("feed.jsonl");
-        await using (var file = File.Create(recording))
-        {
-            FeedSimulator.Write(SimulationOptions.Of(3, 5), file);
-        }
+        var recording = RecordingFile.WriteSimulated(folder.File("feed.jsonl"), 3, 5);
         var data = folder.File("data");
         await using var server = await FeedServerProcess.StartAsync(recording, "--speed", "max");
         await using var capture = CaptureRunner.Start(data, server.Url, "--serve", "--urls", "http://127.0.0.1:0");

@@ -1,7 +1,7 @@
 'use strict';
 
 const fs = require('node:fs');
-const readline = require('node:readline');
+const { StringDecoder } = require('node:string_decoder');
 const { rawMember, rawElements } = require('./raw-json');
 
 /** Microseconds since the epoch from a journal meta_ts: an ISO-8601 UTC text or a number of µs. */
@@ -55,10 +55,15 @@ class Recording {
   }
 
   async *read() {
-    const lines = readline.createInterface({
-      input: fs.createReadStream(this.path, { encoding: 'utf8' }),
-      crlfDelay: Infinity,
-    });
+    const file = await fs.promises.open(this.path, 'r');
+    try {
+      yield* this.framesOf(linesOf(file));
+    } finally {
+      await file.close();
+    }
+  }
+
+  async *framesOf(lines) {
     for await (const line of lines) {
       if (line.trim() === '') continue;
       let frame;
@@ -78,4 +83,34 @@ class Recording {
   }
 }
 
-module.exports = { Recording };
+// The player may wait a long time between two frames (no client connected), so lines are pulled
+// from the file only when asked for, with nothing event-driven in between: readline's iterator
+// pauses and resumes its input around such waits, and a capture test once saw a connected client
+// get pings but no frame for a minute, with that iterator the only state the player waits on.
+const CHUNK_BYTES = 1 << 20;
+
+/** Yields the file's lines (without `\n` or `\r\n`), reading one chunk at a time on demand. */
+async function* linesOf(file) {
+  const chunk = Buffer.alloc(CHUNK_BYTES);
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  for (;;) {
+    const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    pending += decoder.write(chunk.subarray(0, bytesRead));
+    let start = 0;
+    for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
+      yield withoutCarriageReturn(pending.slice(start, end));
+      start = end + 1;
+    }
+    pending = pending.slice(start);
+  }
+  pending += decoder.end();
+  if (pending.length > 0) yield withoutCarriageReturn(pending);
+}
+
+function withoutCarriageReturn(line) {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+module.exports = { Recording, linesOf };

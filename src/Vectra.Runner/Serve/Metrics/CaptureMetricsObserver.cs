@@ -15,11 +15,11 @@ internal sealed class CaptureMetricsObserver(TimeProvider time) : IDurableRecord
         var now = MetaTime.FromDateTimeOffset(time.GetUtcNow());
         foreach (var record in records)
         {
-            if (record.Event == SystemRecords.ConnectionRetry)
+            if (record.Event == SystemEvents.ConnectionRetry)
             {
                 CaptureMetrics.Reconnecting();
             }
-            else if (!record.Event.StartsWith('$'))
+            else if (!SystemEvents.IsSystem(record.Event))
             {
                 CaptureMetrics.FrameReceived(record.Args.Length);
                 CaptureMetrics.Durable(TimeSpan.FromMicroseconds(Math.Max(0, now - record.Ts)));

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Vectra.Runner.Commands;
+using Vectra.Runner.Cli;
 
-namespace Vectra.Runner.Cli;
+namespace Vectra.Runner.Commands;
 
 /// <summary>The <c>vectra</c> command tree, and the one place exceptions become exit codes.</summary>
 internal static class VectraCli

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Vectra.Runner.Cli;
+using Vectra.Runner.Import;
 
-namespace Vectra.Runner.Import;
+namespace Vectra.Runner.Commands;
 
 /// <summary>The options <c>vectra import</c> and <c>vectra replay</c> share: <c>--format</c> and <c>--tz</c>.</summary>
 internal static class ImportCommandOptions
@@ -20,13 +20,13 @@ internal static class ImportCommandOptions
         DefaultValueFactory = _ => RecordingTimeZone.DefaultId,
     };
 
-    /// <summary>The import options for the parsed values; throws <see cref="CliUsageException"/> for an unknown format or zone.</summary>
+    /// <summary>The import options for the parsed values; throws <see cref="UsageException"/> for an unknown format, <see cref="ImportInputException"/> for an unknown zone.</summary>
     public static ImportOptions Parse(string format, string zone)
     {
         ImportFormat? chosen = null;
         if (format != "auto")
         {
-            chosen = ImportFormat.TryParse(format) ?? throw new CliUsageException(
+            chosen = ImportFormat.TryParse(format) ?? throw new UsageException(
                 $"--format {format} is not a format this tool reads. Use auto or one of: {string.Join(", ", ImportFormat.All.Select(f => f.Name))}.");
         }
         return new ImportOptions(chosen, RecordingTimeZone.Find(zone));
