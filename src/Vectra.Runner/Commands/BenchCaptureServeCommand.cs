@@ -12,7 +12,7 @@ internal static class BenchCaptureServeCommand
         var durability = Durability.TryParse(durabilityName);
         if (durability is null || durability == Durability.None || frames < 1 || frameBytes < 100)
         {
-            throw new CliUsageException("--durability takes always or batch; --frames at least 1; --frame-bytes at least 100.");
+            throw new UsageException("--durability takes always or batch; --frames at least 1; --frame-bytes at least 100.");
         }
         var serverFolder = FeedServerLauncher.Locate(feedServerFolder);
         var folder = Path.Combine(data, "bench-capture-serve-" + Guid.NewGuid().ToString("N")[..8]);
