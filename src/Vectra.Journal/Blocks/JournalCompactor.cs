@@ -71,14 +71,14 @@ public static class JournalCompactor
         mode.CommandText = "PRAGMA auto_vacuum";
         if ((long)mode.ExecuteScalar()! == 2)
         {
-            JournalSchema.Execute(connection, "PRAGMA incremental_vacuum");
+            connection.Execute("PRAGMA incremental_vacuum");
         }
         else
         {
             // auto_vacuum can only change on an existing file by rebuilding it; compact is offline, so it may.
-            JournalSchema.Execute(connection, "PRAGMA auto_vacuum=INCREMENTAL");
-            JournalSchema.Execute(connection, "VACUUM");
+            connection.Execute("PRAGMA auto_vacuum=INCREMENTAL");
+            connection.Execute("VACUUM");
         }
-        JournalSchema.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 }

@@ -5,7 +5,7 @@ namespace Vectra.Journal.Records;
 /// starts with <c>$</c> is never a feed event (the capture refuses a frame that claims one). Every
 /// writer and reader of these records uses these names; the args each one carries are listed with it.
 /// </summary>
-/// <remarks>docs/architecture.md, "System records", tells what each one means to a reader.</remarks>
+/// <remarks>docs/architecture.md §3, "System records", tells what each one means to a reader.</remarks>
 public static class SystemEvents
 {
     /// <summary>The first character of every system record's name.</summary>

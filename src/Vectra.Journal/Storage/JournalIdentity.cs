@@ -21,7 +21,7 @@ internal static class JournalIdentity
     {
         if (Seen(connection) == 0)
         {
-            JournalSchema.Execute(connection, $"PRAGMA user_version={RandomNumberGenerator.GetInt32(1, int.MaxValue)}");
+            connection.Execute($"PRAGMA user_version={RandomNumberGenerator.GetInt32(1, int.MaxValue)}");
         }
     }
 

@@ -68,7 +68,7 @@ internal static class JournalSchema
     public static void Create(SqliteConnection connection)
     {
         using var tx = connection.BeginTransaction();
-        Execute(connection, CreateSql, tx);
+        connection.Execute(CreateSql, tx);
         using var read = connection.CreateCommand();
         read.Transaction = tx;
         read.CommandText = "SELECT value FROM journal_meta WHERE key = 'schema_version'";
@@ -103,11 +103,4 @@ internal static class JournalSchema
         return command.ExecuteScalar() as string;
     }
 
-    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

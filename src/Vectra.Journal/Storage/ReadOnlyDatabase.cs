@@ -24,7 +24,7 @@ public static class ReadOnlyDatabase
         {
             connection = OpenChecked(new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1");
         }
-        Execute(connection, "PRAGMA query_only=1");
+        connection.Execute("PRAGMA query_only=1");
         return connection;
     }
 
@@ -41,8 +41,8 @@ public static class ReadOnlyDatabase
         {
             connection.Open();
             // A reader may meet a writer mid-checkpoint; wait rather than fail.
-            Execute(connection, "PRAGMA busy_timeout=10000");
-            Execute(connection, "SELECT count(*) FROM sqlite_master");
+            connection.Execute("PRAGMA busy_timeout=10000");
+            connection.Execute("SELECT count(*) FROM sqlite_master");
             return connection;
         }
         catch
@@ -54,10 +54,4 @@ public static class ReadOnlyDatabase
 
     private static bool HasWriteAheadLog(string path) => new FileInfo(path + "-wal") is { Exists: true, Length: > 0 };
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

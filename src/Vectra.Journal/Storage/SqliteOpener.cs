@@ -14,18 +14,18 @@ internal static class SqliteOpener
         {
             // Frames are 3–6 KB: 16 KB pages hold them without overflow chains, which triples read speed.
             // (Only takes effect when the file is created; an existing journal keeps its page size.)
-            JournalSchema.Execute(connection, $"PRAGMA page_size={JournalSchema.PageSize}");
+            connection.Execute($"PRAGMA page_size={JournalSchema.PageSize}");
             JournalIdentity.Ensure(connection, path);
             if (IsNew(connection))
             {
                 // Sealing frees the pages of the rows it compresses; incremental auto-vacuum lets `journal compact`
                 // hand them back to the file system. Set only on a new file, before anything is written: on an existing
                 // auto-vacuum journal the pragma writes a header field, which must not happen before the checks above.
-                JournalSchema.Execute(connection, "PRAGMA auto_vacuum=INCREMENTAL");
+                connection.Execute("PRAGMA auto_vacuum=INCREMENTAL");
             }
             JournalIdentity.Stamp(connection);
-            JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL");
-            JournalSchema.Execute(connection, durability.SyncsEachCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
+            connection.Execute("PRAGMA journal_mode=WAL");
+            connection.Execute(durability.SyncsEachCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
             return connection;
         }
         catch
@@ -70,7 +70,7 @@ internal static class SqliteOpener
         var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         // A reader may meet a writer mid-checkpoint; wait rather than fail.
-        JournalSchema.Execute(connection, "PRAGMA busy_timeout=10000");
+        connection.Execute("PRAGMA busy_timeout=10000");
         return connection;
     }
 }

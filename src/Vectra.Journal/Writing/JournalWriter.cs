@@ -308,10 +308,10 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// <summary>Test seam: caps the database at its current size so the next growth fails with SQLITE_FULL, a real I/O error.</summary>
     internal void LimitDatabasePagesForTest()
     {
-        JournalSchema.Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        _connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
         using var pages = _connection.CreateCommand();
         pages.CommandText = "PRAGMA page_count";
-        JournalSchema.Execute(_connection, $"PRAGMA max_page_count = {(long)pages.ExecuteScalar()!}");
+        _connection.Execute($"PRAGMA max_page_count = {(long)pages.ExecuteScalar()!}");
     }
 
     private static long ReadTail(SqliteConnection connection)
@@ -354,7 +354,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// </summary>
     private void CloseCheckpoint()
     {
-        JournalSchema.Execute(_connection, "PRAGMA synchronous=FULL");
+        _connection.Execute("PRAGMA synchronous=FULL");
         using var command = _connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
         using var result = command.ExecuteReader();

@@ -9,7 +9,7 @@ namespace Vectra.Projections.Exports;
 /// <summary>
 /// An export of a played game's rows (ticks, trades). A game's rows are exported once, as they stand in views.db
 /// when the game is final: when a <c>gameStateUpdate</c> of a new game id arrives (the next game's cooldown start,
-/// rugs-feed.md §4), after the rug and the forced sells. The game still being played is in the open files only.
+/// docs/feed.md §4.1), after the rug and the forced sells. The game still being played is in the open files only.
 /// </summary>
 public abstract class PlayedGameExport : RugsExportProjection
 {

@@ -288,7 +288,7 @@ public sealed class RugsProjection : IProjection
         return ledger;
     }
 
-    /// <summary>The rug tick is <c>partialPrices.endTick</c> of a rugged event, never the later tickCount (rugs-feed.md §4).</summary>
+    /// <summary>The rug tick is <c>partialPrices.endTick</c> of a rugged event, never the later tickCount (docs/feed.md §5).</summary>
     private static int? RugTickOf(GameStateFields fields) =>
         fields.PartialEndTick ?? (fields.PartialPrices.Count > 0 ? fields.PartialPrices.Max(p => p.Tick) : fields.TickCount);
 

@@ -6,7 +6,7 @@ using Vectra.Runner.Import;
 namespace Vectra.Runner.Cli;
 
 /// <summary>
-/// Turns the errors a user can hit into one line on stderr and the exit code design.md assigns: 1 when
+/// Turns the errors a user can hit into one line on stderr and the exit code docs/architecture.md §7.2 assigns: 1 when
 /// the command found damage, 2 for bad usage or input, 3 when it cannot run here. Never a stack trace.
 /// </summary>
 internal static class CommandFailure

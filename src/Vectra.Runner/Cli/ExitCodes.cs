@@ -1,6 +1,6 @@
 namespace Vectra.Runner.Cli;
 
-/// <summary>The exit codes every command uses (design.md, "The command line").</summary>
+/// <summary>The exit codes every command uses (docs/architecture.md §7.2).</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;

@@ -36,10 +36,11 @@ internal static class FairCommand
         {
             throw new UsageException($"GAME_ID '{gameId}' is not a rugs.fun game id: those look like 20251207-e8186dbf38e046d1.");
         }
-        var outcome = FairGame.Generate(serverSeed, gameId, version.Value);
+        var check = FairnessCheck.Check(gameId, serverSeed, hash, version.Value);
+        var verdict = check.Verdict;
+        // The check stops at a hash mismatch; the prices the seed gives are printed all the same.
+        var outcome = check.Outcome ?? FairGame.Generate(serverSeed, gameId, version.Value);
         var computedHash = SeedHash.Compute(serverSeed);
-        var verdict = hash is null ? FairnessVerdict.Unverifiable
-            : SeedHash.Matches(serverSeed, hash) ? FairnessVerdict.Verified : FairnessVerdict.HashMismatch;
         if (json)
         {
             ConsoleJson.Print(new

@@ -7,7 +7,7 @@ namespace Vectra.Runner.Import;
 /// </summary>
 internal static class RecordingTimeZone
 {
-    /// <summary>The default zone of the legacy recordings (rugs-feed.md §9.7).</summary>
+    /// <summary>The default zone of the legacy recordings (docs/feed.md §10.2).</summary>
     public const string DefaultId = "America/New_York";
 
     /// <summary>The zone named <paramref name="id"/> (an IANA id, or UTC); throws <see cref="ImportInputException"/> for an unknown one.</summary>

@@ -29,7 +29,7 @@ internal sealed class WallClockConverter(TimeZoneInfo zone)
     /// <summary>
     /// Undoes Python's <c>datetime.utcnow().timestamp()</c> on a machine in this zone: that call reads the
     /// UTC wall clock as local time, so the zone's wall-clock reading of the stored epoch is the true UTC time
-    /// (key-samples.json is 18,000 s + latency ahead under EST, rugs-feed.md §9.7).
+    /// (key-samples.json is 18,000 s + latency ahead under EST, docs/feed.md §10.2).
     /// </summary>
     public long FromUtcNowTimestamp(long epochMicros)
     {

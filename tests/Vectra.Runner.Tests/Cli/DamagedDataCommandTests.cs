@@ -9,7 +9,7 @@ namespace Vectra.Runner.Tests.Cli;
 
 /// <summary>
 /// Every command, run as the real binary, on every kind of damaged or unusable data folder: the exit code
-/// design.md assigns (1 damage found, 3 cannot run here, 0 where the command can do its work), one line
+/// docs/architecture.md §7.2 assigns (1 damage found, 3 cannot run here, 0 where the command can do its work), one line
 /// saying what is wrong and what to do, never a stack trace, and a damaged journal left as it was found.
 /// </summary>
 public sealed class DamagedDataCommandTests(DamagedDataFixture data) : IClassFixture<DamagedDataFixture>

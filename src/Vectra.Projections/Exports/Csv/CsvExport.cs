@@ -9,7 +9,7 @@ namespace Vectra.Projections.Exports.Csv;
 
 /// <summary>
 /// <c>vectra export csv</c>: <c>games_summary.csv</c> (one row per completed game) and <c>sidebets_detailed.csv</c> (one
-/// row per distinct sidebet, with its game) from views.db, in the columns of the original exports (rugs-feed.md §7.4),
+/// row per distinct sidebet, with its game) from views.db, in the columns of the original exports (docs/architecture.md §6.5),
 /// but with the real win rule: won iff rug tick ≤ start tick + 40 (the original's <c>peak ≥ xPayout</c> was wrong).
 /// <c>rugged</c> is true when the game's rug tick is known and empty when it is not (a game whose prices never
 /// arrived). Each file is written through <see cref="DurableFile"/>: whole or not at all, fsynced before its rename.

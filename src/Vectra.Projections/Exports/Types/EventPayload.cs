@@ -3,7 +3,7 @@ using Vectra.Projections.Rugs.Payloads;
 
 namespace Vectra.Projections.Exports.Types;
 
-/// <summary>The payload of a journal record (its last argument, rugs-feed.md §1) and the payload's top-level <c>gameId</c>, found by span scanning.</summary>
+/// <summary>The payload of a journal record (its last argument, docs/feed.md §1) and the payload's top-level <c>gameId</c>, found by span scanning.</summary>
 internal static class EventPayload
 {
     /// <summary>The range of the last argument in <paramref name="args"/> (a JSON array), or null for <c>[]</c>.</summary>

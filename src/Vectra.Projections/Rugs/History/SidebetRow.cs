@@ -9,7 +9,7 @@ namespace Vectra.Projections.Rugs.History;
 /// </summary>
 internal sealed record SidebetRow(string PlayerId, string? Username, double BetAmount, int StartTick, int EndTick, double XPayout, bool? Won, double? Payout, double? Profit)
 {
-    /// <summary>The sidebet window in ticks (rugs-feed.md §6).</summary>
+    /// <summary>The sidebet window in ticks (docs/feed.md §8).</summary>
     public const int WindowTicks = 40;
 
     public static IReadOnlyList<SidebetRow> Distinct(JsonElement globalSidebets, int? rugTick)

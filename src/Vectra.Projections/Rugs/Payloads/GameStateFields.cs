@@ -47,7 +47,7 @@ public sealed class GameStateFields
     /// <summary>The byte range of the root <c>prices</c> array (connect snapshot), or empty.</summary>
     public Range RootPrices { get; internal set; }
 
-    /// <summary>The phase the rule of rugs-feed.md §4 gives these fields.</summary>
+    /// <summary>The phase the rule of docs/feed.md §4.2 gives these fields.</summary>
     public GamePhase Phase => PhaseRule.Of(Rugged, Active, CooldownTimer, AllowPreRoundBuys);
 
     /// <summary>Whether the event carried a root <c>prices</c> array.</summary>

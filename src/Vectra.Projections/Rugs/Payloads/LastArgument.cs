@@ -4,7 +4,7 @@ namespace Vectra.Projections.Rugs.Payloads;
 
 /// <summary>
 /// The payload of a frame is its last argument: two-argument events carry a trace object first
-/// (rugs-feed.md §1). For the small, rare events a parsed element is clearer than a token scan.
+/// (docs/feed.md §1). For the small, rare events a parsed element is clearer than a token scan.
 /// </summary>
 public static class LastArgument
 {

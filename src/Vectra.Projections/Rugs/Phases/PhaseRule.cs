@@ -1,7 +1,7 @@
 namespace Vectra.Projections.Rugs.Phases;
 
 /// <summary>
-/// The phase rule that works on every <c>gameStateUpdate</c> shape (rugs-feed.md §4). Absent fields are
+/// The phase rule that works on every <c>gameStateUpdate</c> shape (docs/feed.md §4.2). Absent fields are
 /// unknown, not false; <c>rugged</c> is evaluated before <c>active</c> because rugged ticks still say active.
 /// </summary>
 public static class PhaseRule

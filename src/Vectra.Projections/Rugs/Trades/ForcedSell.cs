@@ -1,7 +1,7 @@
 namespace Vectra.Projections.Rugs.Trades;
 
 /// <summary>
-/// The forced-sell rule (rugs-feed.md §9.15), written once as the SQL expression that every writer and reader of a
+/// The forced-sell rule (docs/feed.md §7), written once as the SQL expression that every writer and reader of a
 /// trade's <c>forced</c> flag uses: the insert, the update once a rug tick is learned, and the trade export.
 /// </summary>
 internal static class ForcedSell
