@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Vectra.Journal;
+using Vectra.Journal.Storage;
 using Vectra.Journal.Writing;
 using Vectra.Projections;
 using Vectra.Projections.Runtime;
@@ -44,11 +45,11 @@ internal static class ServeBenchGames
             var select = string.Join(", ", columns.Select(c => c == "game_id" ? "g.game_id || '-' || printf('%05d', k.n)" : $"g.{c}"));
             var existing = Count(connection, table);
             var copies = (games + existing - 1) / existing;
-            Execute(connection, $"""
+            connection.Execute($"""
                 WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {copies})
                 INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {select} FROM {table} g, k
                 """);
-            Execute(connection, $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT (SELECT count(*) - {games} FROM {table}))");
+            connection.Execute($"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT (SELECT count(*) - {games} FROM {table}))");
         }
         transaction.Commit();
         using var command = connection.CreateCommand();
@@ -74,12 +75,5 @@ internal static class ServeBenchGames
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {table}";
         return (long)command.ExecuteScalar()!;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

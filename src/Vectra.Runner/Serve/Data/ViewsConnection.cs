@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vectra.Journal.Storage;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Runner.Serve.Data;
@@ -73,22 +74,15 @@ internal sealed class ViewsConnection : IDisposable
     /// </summary>
     public IDisposable Snapshot()
     {
-        Execute("BEGIN");
-        return new ReadScope(this);
+        _connection.Execute("BEGIN");
+        return new ReadScope(_connection);
     }
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
 
-    private void Execute(string sql)
+    private sealed class ReadScope(SqliteConnection connection) : IDisposable
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private sealed class ReadScope(ViewsConnection views) : IDisposable
-    {
-        public void Dispose() => views.Execute("ROLLBACK");
+        public void Dispose() => connection.Execute("ROLLBACK");
     }
 }
