@@ -48,8 +48,8 @@ internal static class ServeBenchGames
             connection.Execute($"""
                 WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {copies})
                 INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {select} FROM {table} g, k
-                """);
-            connection.Execute($"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT (SELECT count(*) - {games} FROM {table}))");
+                """, transaction);
+            connection.Execute($"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT (SELECT count(*) - {games} FROM {table}))", transaction);
         }
         transaction.Commit();
         using var command = connection.CreateCommand();
