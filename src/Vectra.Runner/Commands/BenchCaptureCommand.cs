@@ -25,12 +25,18 @@ internal static class BenchCaptureCommand
             DefaultValueFactory = _ => 0,
         };
         var feedServer = new Option<string?>("--feed-server") { Description = "The tests/feed-server folder (found from the current folder by default)." };
+        var serve = new Option<bool>("--serve") { Description = "Compare three pairs of runs, alternately without and with the dashboard in the capturing process and a client polling every page once a second." };
         var json = CommonOptions.Json();
         var command = new Command("capture", "Serve a generated recording through the Node feed server, as fast as it goes or at --rate frames/s, and capture it in-process: frames/s and receive→durable latency p50/p99. Works in a scratch folder under --data, removed afterwards.")
         {
-            frames, frameBytes, durability, rate, feedServer, json,
+            frames, frameBytes, durability, rate, feedServer, serve, json,
         };
-        command.SetAction(parse => RunAsync(
+        command.SetAction(parse => parse.GetValue(serve)
+            ? BenchCaptureServeCommand.RunAsync(
+                parse.GetValue(rate) == 0 ? parse.GetRequiredValue(CommonOptions.Data) : throw new UsageException("--serve compares full-speed runs; leave out --rate."),
+                parse.GetValue(frames), parse.GetValue(frameBytes),
+                parse.GetRequiredValue(durability), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult()
+            : RunAsync(
             parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(frames), parse.GetValue(frameBytes),
             parse.GetRequiredValue(durability), parse.GetValue(rate), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult());
         return command;
