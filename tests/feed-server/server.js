@@ -26,6 +26,7 @@ async function main() {
     recording,
     endpoint,
     speed: options.speed,
+    steady: options.steady,
     actions: options.actions,
   });
   const quit = async () => {

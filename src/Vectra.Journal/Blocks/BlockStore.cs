@@ -6,6 +6,7 @@ namespace Vectra.Journal.Blocks;
 /// <summary>
 /// Seals on the writing connection: inside the caller's open transaction, inserts a block and deletes
 /// the rows it holds, both or neither (a savepoint), so a crash leaves either the rows or the block.
+/// Recompression replaces whole blocks with one block of the same records the same way.
 /// </summary>
 internal sealed class BlockStore : IDisposable
 {
@@ -15,6 +16,7 @@ internal sealed class BlockStore : IDisposable
     private readonly Statement _insert;
     private readonly Statement _delete;
     private readonly Statement _overlap;
+    private readonly Statement _deleteBlocks;
 
     public BlockStore(SqliteConnection connection)
     {
@@ -26,6 +28,7 @@ internal sealed class BlockStore : IDisposable
         _delete = new Statement(connection, "DELETE FROM journal WHERE seq BETWEEN ?1 AND ?2");
         _overlap = new Statement(connection,
             "SELECT coalesce((SELECT last_seq FROM journal_blocks WHERE first_seq <= ?2 ORDER BY first_seq DESC LIMIT 1), 0) >= ?1");
+        _deleteBlocks = new Statement(connection, "DELETE FROM journal_blocks WHERE first_seq >= ?1 AND first_seq <= ?2 AND last_seq <= ?2");
     }
 
     /// <summary>
@@ -44,6 +47,34 @@ internal sealed class BlockStore : IDisposable
             _release.Execute();
             return false;
         }
+        Insert(block);
+        _release.Execute();
+        return true;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="block"/> in place of the <paramref name="blocks"/> blocks that hold exactly its records, inside the
+    /// open transaction. False (and nothing changed) when those blocks are not all there, or a block reaches past its range.
+    /// </summary>
+    public bool Replace(SealedBlock block, int blocks)
+    {
+        _savepoint.Execute();
+        _deleteBlocks.Bind(1, block.FirstSeq);
+        _deleteBlocks.Bind(2, block.LastSeq);
+        _deleteBlocks.Execute();
+        if (_deleteBlocks.Changes != blocks || Overlaps(block))
+        {
+            _rollback.Execute();
+            _release.Execute();
+            return false;
+        }
+        Insert(block);
+        _release.Execute();
+        return true;
+    }
+
+    private void Insert(SealedBlock block)
+    {
         _insert.Bind(1, block.FirstSeq);
         _insert.Bind(2, block.LastSeq);
         _insert.Bind(3, block.Records);
@@ -57,8 +88,6 @@ internal sealed class BlockStore : IDisposable
         _insert.Bind(11, block.Checksum);
         _insert.BindBlob(12, block.Data);
         _insert.Execute();
-        _release.Execute();
-        return true;
     }
 
     private bool Overlaps(SealedBlock block)
@@ -83,5 +112,6 @@ internal sealed class BlockStore : IDisposable
         _insert.Dispose();
         _delete.Dispose();
         _overlap.Dispose();
+        _deleteBlocks.Dispose();
     }
 }

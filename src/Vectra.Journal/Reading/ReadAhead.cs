@@ -5,8 +5,9 @@ namespace Vectra.Journal.Reading;
 
 /// <summary>
 /// Records read on a thread of their own, a little ahead of the consumer: a long catch-up then reads
-/// and checks records on one core while they are applied on another. The queue between them is bounded
-/// (a few thousand records), so memory stays flat however long the range.
+/// and checks records on one core while they are applied on another. The queue between them is bounded by
+/// records and by bytes (<see cref="MaxQueuedBytes"/>), so memory stays flat however long the range and however
+/// large its frames.
 /// </summary>
 public static class ReadAhead
 {
@@ -14,6 +15,15 @@ public static class ReadAhead
     // About 2,000 records (8 MB of 4 KB frames): enough to ride out a views.db commit or checkpoint on
     // the consuming side without stopping the reading one.
     private const int QueuedChunks = 64;
+    /// <summary>A chunk is queued once it holds this many bytes of args (or 32 records).</summary>
+    internal const long ChunkBytes = 1L << 20;
+
+    /// <summary>
+    /// The most bytes of args in queued chunks and the chunk in the consumer's hands (only a single chunk larger than this
+    /// passes it); the chunk being read adds at most <see cref="ChunkBytes"/> and a record. As much as the record bound holds
+    /// of 8 KB frames: a journal of large frames (a 20 MB one is possible) no longer fills memory with thousands of them.
+    /// </summary>
+    internal const long MaxQueuedBytes = 16L << 20;
     private const long WindowRecords = 50_000;
 
     /// <summary>
@@ -37,10 +47,11 @@ public static class ReadAhead
 
     private static IEnumerable<T> Enumerate<T>(string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform)
     {
-        using var queue = new BlockingCollection<T[]>(QueuedChunks);
+        using var queue = new BlockingCollection<(T[] Records, long Bytes)>(QueuedChunks);
         using var stop = new CancellationTokenSource();
+        var budget = new ReadAheadBudget(MaxQueuedBytes);
         ExceptionDispatchInfo? failure = null;
-        var producer = new Thread(() => failure = Produce(dataDirectory, from, to, transform, queue, stop.Token))
+        var producer = new Thread(() => failure = Produce(dataDirectory, from, to, transform, queue, budget, stop.Token))
         {
             IsBackground = true,
             Name = "journal read-ahead",
@@ -48,12 +59,13 @@ public static class ReadAhead
         producer.Start();
         try
         {
-            foreach (var chunk in queue.GetConsumingEnumerable())
+            foreach (var (chunk, bytes) in queue.GetConsumingEnumerable())
             {
                 foreach (var record in chunk)
                 {
                     yield return record;
                 }
+                budget.Return(bytes);
             }
             // The producer sets the failure after it completed the queue: wait for it before looking.
             producer.Join();
@@ -71,9 +83,18 @@ public static class ReadAhead
     /// every record before it was queued, so the consumer meets it at its place in the order.
     /// </summary>
     private static ExceptionDispatchInfo? Produce<T>(
-        string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform, BlockingCollection<T[]> queue, CancellationToken stop)
+        string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform, BlockingCollection<(T[] Records, long Bytes)> queue,
+        ReadAheadBudget budget, CancellationToken stop)
     {
         var chunk = new List<T>(ChunkRecords);
+        long chunkBytes = 0;
+        void Flush()
+        {
+            budget.Take(chunkBytes, stop);
+            queue.Add(([.. chunk], chunkBytes), stop);
+            chunk.Clear();
+            chunkBytes = 0;
+        }
         ExceptionDispatchInfo? failure = null;
         try
         {
@@ -89,11 +110,11 @@ public static class ReadAhead
                     foreach (var record in own.ReadSeqRange(window, windowEnd))
                     {
                         read++;
+                        chunkBytes += record.Args.Length;
                         chunk.Add(transform(record));
-                        if (chunk.Count == ChunkRecords)
+                        if (chunk.Count == ChunkRecords || chunkBytes >= ChunkBytes)
                         {
-                            queue.Add([.. chunk], stop);
-                            chunk.Clear();
+                            Flush();
                         }
                     }
                     if (read == 0)
@@ -108,7 +129,7 @@ public static class ReadAhead
             }
             if (chunk.Count > 0)
             {
-                queue.Add([.. chunk], stop);
+                Flush();
             }
         }
         catch (Exception) when (stop.IsCancellationRequested)

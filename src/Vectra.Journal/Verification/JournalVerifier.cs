@@ -92,13 +92,13 @@ public static class JournalVerifier
 
         public void Add(OpenedBlock block)
         {
-            if (block.Rows is null)
+            if (block.Rows is not { } rows)
             {
                 DamagedBlocks.Add(new DamagedBlock(block.Header.FirstSeq, block.Header.LastSeq, block.Damage ?? "damaged"));
                 Seen(block.Header.FirstSeq, block.Header.LastSeq);
                 return;
             }
-            foreach (var row in block.Rows)
+            foreach (var row in rows)
             {
                 Add(row);
             }

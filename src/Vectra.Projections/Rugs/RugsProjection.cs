@@ -48,6 +48,7 @@ public sealed class RugsProjection : IProjection
         views.Execute(GamesTables.Create);
         views.Execute(TradesTable.Create);
         views.Execute(CompleteGamesTables.Create);
+        views.Execute(GameListIndexes.Create);
     }
 
     /// <inheritdoc/>

@@ -6,8 +6,14 @@ namespace Vectra.Runner.Bench;
 /// <summary>A JSONL recording of tick-shaped frames of a chosen size (from ¾ to 1½ of it), for the capture benchmark.</summary>
 internal static class BenchRecording
 {
-    /// <summary>Writes <paramref name="frames"/> frames of about <paramref name="frameBytes"/> bytes of args each.</summary>
-    public static void Write(string path, int frames, int frameBytes)
+    /// <summary>The recorded gap between frames by default: the live feed's four ticks a second.</summary>
+    public const long DefaultGapMicros = 250_000;
+
+    /// <summary>
+    /// Writes <paramref name="frames"/> frames of about <paramref name="frameBytes"/> bytes of args each, their
+    /// <c>meta_ts</c> <paramref name="gapMicros"/> apart (the pace the feed server keeps at <c>--speed 1</c>).
+    /// </summary>
+    public static void Write(string path, int frames, int frameBytes, long gapMicros = DefaultGapMicros)
     {
         var random = new Random(20251212);
         using var file = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
@@ -24,7 +30,7 @@ internal static class BenchRecording
                 first = false;
             }
             args.Append("]}]");
-            file.Write(string.Create(CultureInfo.InvariantCulture, $"{{\"meta_seq\":{i},\"meta_ts\":{1765577818000000L + i * 250_000L},\"event\":\"gameStateUpdate\",\"args\":{args}}}\n"));
+            file.Write(string.Create(CultureInfo.InvariantCulture, $"{{\"meta_seq\":{i},\"meta_ts\":{1765577818000000L + i * gapMicros},\"event\":\"gameStateUpdate\",\"args\":{args}}}\n"));
         }
     }
 }

@@ -13,6 +13,9 @@ internal sealed class CaptureLatencyObserver(int frames, TimeProvider time) : ID
 
     public long FirstReceivedMicros { get; private set; }
 
+    /// <summary>The newest receive time seen (frames are journaled in receive order).</summary>
+    public long LastReceivedMicros { get; private set; }
+
     public long LastDurableMicros { get; private set; }
 
     public int Count => _count;
@@ -33,6 +36,7 @@ internal sealed class CaptureLatencyObserver(int frames, TimeProvider time) : ID
             {
                 FirstReceivedMicros = record.Ts;
             }
+            LastReceivedMicros = Math.Max(LastReceivedMicros, record.Ts);
             _micros[_count++] = now - record.Ts;
         }
         LastDurableMicros = now;

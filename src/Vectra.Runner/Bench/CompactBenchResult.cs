@@ -15,11 +15,17 @@ internal sealed record CompactBenchResult(
     double ReadBlocksSeconds,
     double ReadRowsCpuSeconds,
     double ReadBlocksCpuSeconds,
+    long LiveSealedRecords,
+    long LiveRecompressedRecords,
+    long LiveCompactedJournalBytes,
     long? ZstdBytes,
     long? XzBytes)
 {
     /// <summary>Journal files after compaction per byte of JSONL.</summary>
     public double Ratio => (double)CompactedJournalBytes / JsonlBytes;
+
+    /// <summary>Journal files per byte of JSONL after live sealing and then compaction.</summary>
+    public double LiveRatio => (double)LiveCompactedJournalBytes / JsonlBytes;
 
     /// <summary>Raw args MB sealed per second (the compaction's whole time, vacuum included).</summary>
     public double SealMegabytesPerSecond => ArgsBytes / 1e6 / CompactSeconds;

@@ -45,7 +45,8 @@ internal sealed class FeedServerLauncher : IDisposable
         throw new UsageException("could not find tests/feed-server (run from the repository, or pass --feed-server DIR).");
     }
 
-    public static async Task<FeedServerLauncher> StartAsync(string folder, string recording)
+    /// <summary>Starts the server on <paramref name="recording"/>, preloaded; <paramref name="speed"/> is <c>max</c> or a factor on the recorded pace.</summary>
+    public static async Task<FeedServerLauncher> StartAsync(string folder, string recording, string speed = "max")
     {
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
         {
@@ -53,9 +54,13 @@ internal sealed class FeedServerLauncher : IDisposable
             await RunToEndAsync("npm", folder, "ci", "--no-audit", "--no-fund").ConfigureAwait(false);
         }
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var argument in new[] { "server.js", "--recording", recording, "--port", "0", "--speed", "max", "--preload" })
+        foreach (var argument in new[] { "server.js", "--recording", recording, "--port", "0", "--speed", speed, "--preload" })
         {
             start.ArgumentList.Add(argument);
+        }
+        if (speed != "max")
+        {
+            start.ArgumentList.Add("--steady");
         }
         var node = StartOrExplain(start);
         var first = await node.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120)).ConfigureAwait(false)

@@ -20,5 +20,5 @@ public sealed class SealingSettings
     public int BlockRecords { get; set; } = 1024;
 
     /// <summary>zstd level of the blocks.</summary>
-    public int Level { get; set; } = 3;
+    public int Level { get; set; } = 1;
 }

@@ -9,7 +9,7 @@ using Vectra.Runner.Cli;
 
 namespace Vectra.Runner.Commands;
 
-/// <summary><c>vectra bench capture</c>: the whole capture path (Socket.IO → queue → durable journal) against the local feed server at full speed.</summary>
+/// <summary><c>vectra bench capture</c>: the whole capture path (Socket.IO → queue → durable journal) against the local feed server, at full speed or at a steady rate.</summary>
 internal static class BenchCaptureCommand
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
@@ -19,24 +19,35 @@ internal static class BenchCaptureCommand
         var frames = new Option<int>("--frames") { Description = "How many frames the server sends.", DefaultValueFactory = _ => 50_000 };
         var frameBytes = new Option<int>("--frame-bytes") { Description = "Typical args size; frames vary from ¾ to 1½ of it (4000 gives the live feed's 3–6 KB).", DefaultValueFactory = _ => 4_000 };
         var durability = new Option<string>("--durability") { Description = "always | batch", DefaultValueFactory = _ => "batch" };
-        var feedServer = new Option<string?>("--feed-server") { Description = "The tests/feed-server folder (found from the current folder by default)." };
-        var json = CommonOptions.Json();
-        var command = new Command("capture", "Serve a generated recording through the Node feed server as fast as it goes and capture it in-process: frames/s and receive→durable latency p50/p99. Works in a scratch folder under --data, removed afterwards.")
+        var rate = new Option<int>("--rate")
         {
-            frames, frameBytes, durability, feedServer, json,
+            Description = "Frames per second the server sends, steadily (the live feed's situation: below saturation); 0 sends as fast as the capture takes them.",
+            DefaultValueFactory = _ => 0,
         };
-        command.SetAction(parse => RunAsync(
+        var feedServer = new Option<string?>("--feed-server") { Description = "The tests/feed-server folder (found from the current folder by default)." };
+        var serve = new Option<bool>("--serve") { Description = "Compare three pairs of runs, alternately without and with the dashboard in the capturing process and a client polling every page once a second." };
+        var json = CommonOptions.Json();
+        var command = new Command("capture", "Serve a generated recording through the Node feed server, as fast as it goes or at --rate frames/s, and capture it in-process: frames/s and receive→durable latency p50/p99. Works in a scratch folder under --data, removed afterwards.")
+        {
+            frames, frameBytes, durability, rate, feedServer, serve, json,
+        };
+        command.SetAction(parse => parse.GetValue(serve)
+            ? BenchCaptureServeCommand.RunAsync(
+                parse.GetValue(rate) == 0 ? parse.GetRequiredValue(CommonOptions.Data) : throw new UsageException("--serve compares full-speed runs; leave out --rate."),
+                parse.GetValue(frames), parse.GetValue(frameBytes),
+                parse.GetRequiredValue(durability), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult()
+            : RunAsync(
             parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(frames), parse.GetValue(frameBytes),
-            parse.GetRequiredValue(durability), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult());
+            parse.GetRequiredValue(durability), parse.GetValue(rate), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> RunAsync(string data, int frames, int frameBytes, string durabilityName, string? feedServerFolder, bool json)
+    private static async Task<int> RunAsync(string data, int frames, int frameBytes, string durabilityName, int rate, string? feedServerFolder, bool json)
     {
         var durability = Durability.TryParse(durabilityName);
-        if (durability is null || durability == Durability.None || frames < 1 || frameBytes < 100)
+        if (durability is null || durability == Durability.None || frames < 1 || frameBytes < 100 || rate is < 0 or > 100_000)
         {
-            throw new UsageException("--durability takes always or batch; --frames at least 1; --frame-bytes at least 100.");
+            throw new UsageException("--durability takes always or batch; --frames at least 1; --frame-bytes at least 100; --rate from 1 to 100000 frames/s, or 0 for full speed.");
         }
         var serverFolder = FeedServerLauncher.Locate(feedServerFolder);
         var folder = Path.Combine(data, "bench-capture-" + Guid.NewGuid().ToString("N")[..8]);
@@ -44,8 +55,9 @@ internal static class BenchCaptureCommand
         try
         {
             var recording = Path.Combine(folder, "recording.jsonl");
-            BenchRecording.Write(recording, frames, frameBytes);
-            using var server = await FeedServerLauncher.StartAsync(serverFolder, Path.GetFullPath(recording));
+            // At a rate, frames are recorded 1/rate s apart and played at the recorded pace.
+            BenchRecording.Write(recording, frames, frameBytes, rate > 0 ? 1_000_000 / rate : BenchRecording.DefaultGapMicros);
+            using var server = await FeedServerLauncher.StartAsync(serverFolder, Path.GetFullPath(recording), rate > 0 ? "1" : "max");
             var latency = new CaptureLatencyObserver(frames, TimeProvider.System);
             var host = CaptureHost.Configure(settings =>
             {
@@ -68,14 +80,17 @@ internal static class BenchCaptureCommand
                 }
             }
             var seconds = (latency.LastDurableMicros - latency.FirstReceivedMicros) / 1e6;
+            var receiving = (latency.LastReceivedMicros - latency.FirstReceivedMicros) / 1e6;
             var report = new
             {
-                command = $"vectra bench capture --frames {frames} --frame-bytes {frameBytes} --durability {durability.Name}",
+                command = $"vectra bench capture --frames {frames} --frame-bytes {frameBytes} --durability {durability.Name}" + (rate > 0 ? $" --rate {rate}" : ""),
                 machine = MachineDescription.Describe(),
                 frames = latency.Count,
                 megabytes = Math.Round(new FileInfo(recording).Length / 1e6, 1),
                 seconds = Math.Round(seconds, 3),
                 framesPerSecond = Math.Round(latency.Count / seconds),
+                // What the capture was offered: at a rate, how steadily the server kept it.
+                receivedPerSecond = Math.Round((latency.Count - 1) / Math.Max(receiving, 1e-6)),
                 // Under always one per record (frames and the session's own records); under batch far fewer.
                 commits,
                 p50Ms = Math.Round(latency.PercentileMs(50), 3),
@@ -88,7 +103,7 @@ internal static class BenchCaptureCommand
             }
             Console.WriteLine(report.command);
             Console.WriteLine($"machine: {report.machine}");
-            Console.WriteLine($"{report.frames:N0} frames ({report.megabytes} MB of recording) in {report.seconds} s: {report.framesPerSecond:N0} frames/s in {report.commits:N0} commits; receive→durable p50 {report.p50Ms} ms, p99 {report.p99Ms} ms");
+            Console.WriteLine($"{report.frames:N0} frames ({report.megabytes} MB of recording) in {report.seconds} s: {report.framesPerSecond:N0} frames/s (received at {report.receivedPerSecond:N0}/s) in {report.commits:N0} commits; receive→durable p50 {report.p50Ms} ms, p99 {report.p99Ms} ms");
             return ExitCodes.Ok;
         }
         finally

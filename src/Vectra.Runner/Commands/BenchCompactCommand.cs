@@ -17,7 +17,7 @@ internal static class BenchCompactCommand
         var repeat = new Option<int>("--repeat") { Description = "Runs of each full read; the best counts.", DefaultValueFactory = _ => 3 };
         var noAnchors = new Option<bool>("--no-anchors") { Description = "Skip the zstd -3 and xz -9 anchors (xz -9 of a large JSONL takes minutes)." };
         var json = CommonOptions.Json();
-        var command = new Command("compact", "Journal a recording with every record a row, compact it, and report JSONL bytes, journal bytes after compaction, ratio, seal MB/s, and full-read MB/s from blocks against rows in the same run, with zstd -3 and xz -9 of the JSONL as anchors when installed. Works in a scratch folder under --data, removed afterwards.")
+        var command = new Command("compact", "Journal a recording with every record a row, compact it, and report JSONL bytes, journal bytes after compaction, ratio (also for the recording journaled with live sealing, then compacted), seal MB/s, and full-read MB/s from blocks against rows in the same run, with zstd -3 and xz -9 of the JSONL as anchors when installed. Works in a scratch folder under --data, removed afterwards.")
         {
             input, games, blockRecords, level, repeat, noAnchors, json,
         };
@@ -56,6 +56,10 @@ internal static class BenchCompactCommand
                     journalBytesAfterCompact = r.CompactedJournalBytes,
                     ratio = Math.Round(r.Ratio, 4),
                     blocks = r.Blocks,
+                    liveSealedRecords = r.LiveSealedRecords,
+                    liveRecompressedRecords = r.LiveRecompressedRecords,
+                    journalBytesAfterLiveSealingAndCompact = r.LiveCompactedJournalBytes,
+                    liveRatio = Math.Round(r.LiveRatio, 4),
                     blockBytes = r.BlockBytes,
                     blockRatioToRaw = Math.Round((double)r.BlockBytes / r.BlockRawBytes, 4),
                     compactSeconds = Math.Round(r.CompactSeconds, 2),
@@ -75,6 +79,7 @@ internal static class BenchCompactCommand
             Console.WriteLine($"journal as rows        {r.RowsJournalBytes,15:N0} bytes");
             Console.WriteLine($"journal after compact  {r.CompactedJournalBytes,15:N0} bytes  {r.Ratio:F4}x the JSONL ({1 / r.Ratio:F1}x smaller)");
             Console.WriteLine($"  blocks               {r.BlockBytes,15:N0} bytes  {(double)r.BlockBytes / r.BlockRawBytes:F4}x their raw JSON ({r.Blocks:N0} blocks)");
+            Console.WriteLine($"sealed live, compacted {r.LiveCompactedJournalBytes,15:N0} bytes  {r.LiveRatio:F4}x the JSONL ({1 / r.LiveRatio:F1}x smaller; {r.LiveSealedRecords:N0} records sealed live, {r.LiveRecompressedRecords:N0} recompressed)");
             Console.WriteLine($"zstd -3 of the JSONL   {Anchor(r.ZstdBytes, r.JsonlBytes)}");
             Console.WriteLine($"xz -9 of the JSONL     {Anchor(r.XzBytes, r.JsonlBytes)}");
             Console.WriteLine($"seal (compact)         {r.SealMegabytesPerSecond,10:N1} MB/s of args ({r.CompactSeconds:F2} s, vacuum included)");

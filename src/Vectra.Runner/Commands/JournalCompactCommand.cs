@@ -15,7 +15,7 @@ internal static class JournalCompactCommand
         var blockRecords = new Option<int>("--block-records") { Description = "Records per block.", DefaultValueFactory = _ => 4096 };
         var level = new Option<int>("--level") { Description = "zstd level 1..22.", DefaultValueFactory = _ => 9 };
         var json = CommonOptions.Json();
-        var command = new Command("compact", "Seal every record still stored as a row into compressed blocks, then shrink journal.db. Needs the writer lock: stop a running capture first. Exit 1 if a damaged row stops it.")
+        var command = new Command("compact", "Seal every record still stored as a row into compressed blocks, rewrite smaller or lower-level blocks (the live sealer's) into blocks of --block-records at --level, then shrink journal.db. Needs the writer lock: stop a running capture first. Exit 1 if a damaged row stops it.")
         {
             blockRecords, level, json,
         };
@@ -40,10 +40,14 @@ internal static class JournalCompactCommand
         progress?.Finish(tail);
         if (json)
         {
-            ConsoleJson.Print(new { result.BlocksWritten, result.RecordsSealed, result.BytesBefore, result.BytesAfter });
+            ConsoleJson.Print(new { result.BlocksWritten, result.RecordsSealed, result.BlocksRecompressed, result.RecordsRecompressed, result.BytesBefore, result.BytesAfter });
             return ExitCodes.Ok;
         }
         Console.WriteLine($"sealed {result.RecordsSealed:N0} records into {result.BlocksWritten:N0} blocks (zstd level {policy.Level}, {policy.BlockRecords:N0} records per block)");
+        if (result.BlocksRecompressed > 0)
+        {
+            Console.WriteLine($"recompressed {result.RecordsRecompressed:N0} records from smaller or lower-level blocks into {result.BlocksRecompressed:N0} blocks");
+        }
         Console.WriteLine($"journal files {result.BytesBefore:N0} -> {result.BytesAfter:N0} bytes");
         return ExitCodes.Ok;
     }

@@ -31,6 +31,32 @@ public class BlockCorruptionTests
         return folder;
     }
 
+    // Records 1..300 sealed as blocks 1..100, 101..200, 201..300, and no rows: the tail is all sealed.
+    private static async Task<TempFolder> FullySealedJournal()
+    {
+        var folder = new TempFolder();
+        using (var writer = JournalWriter.Open(folder.Path, Durability.Batch, SealPolicy.Off))
+        {
+            await writer.AppendBatchAsync(Enumerable.Range(1, 300).Select(n => TestRecords.Frame(n)).ToArray());
+        }
+        JournalCompactor.Compact(folder.Path, new SealPolicy { BlockRecords = 100 });
+        Assert.Equal((300L, 0L), (Sealing.FiguresOf(folder.Path).BlockRecords, Sealing.FiguresOf(folder.Path).TailRecords));
+        return folder;
+    }
+
+    /// <summary>Opening a writer must fail with the journal left as it was: no record appended, the damaged block untouched.</summary>
+    private static void AssertWriterRefuses(TempFolder folder, long seq)
+    {
+        var before = DataOf(folder, 201);
+        var error = Assert.Throws<JournalCorruptException>(() => JournalWriter.Open(folder.Path, Durability.Batch, SealPolicy.Off).Dispose());
+        Assert.Equal(seq, error.Seq);
+        Assert.Contains($"meta_seq {seq}", error.Message);
+        Assert.Contains("nothing was written", error.Message);
+        Assert.Equal(before, DataOf(folder, 201));
+        using var reader = JournalReader.Open(folder.Path);
+        Assert.Equal(300, reader.Tail);
+    }
+
     private static SqliteConnection Open(TempFolder folder)
     {
         var connection = new SqliteConnection($"Data Source={folder.File("journal.db")};Pooling=False");
@@ -206,5 +232,47 @@ public class BlockCorruptionTests
         var report = JournalVerifier.Verify(folder.Path);
         Assert.Equal([150L], report.DuplicateSeqs);
         Assert.Empty(report.BadChecksums);
+    }
+
+    [Fact]
+    public async Task A_writer_refuses_to_append_after_a_damaged_last_block()
+    {
+        using var folder = await FullySealedJournal();
+        var data = DataOf(folder, 201);
+        data[data.Length / 2] ^= 0x01;
+        using (var connection = Open(folder))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE journal_blocks SET data = $d WHERE first_seq = 201";
+            command.Parameters.AddWithValue("$d", data);
+            command.ExecuteNonQuery();
+        }
+
+        AssertWriterRefuses(folder, 300);
+    }
+
+    [Fact]
+    public async Task A_writer_refuses_to_append_after_a_last_sealed_record_that_fails_its_checksum()
+    {
+        using var folder = await FullySealedJournal();
+        RewriteLayout(folder, 201, raw => FlipAt(raw, "{\"n\":300,"u8, offset: 6));
+
+        AssertWriterRefuses(folder, 300);
+        Assert.Equal([300L], JournalVerifier.Verify(folder.Path).BadChecksums);
+    }
+
+    [Fact]
+    public async Task A_writer_appends_after_a_sound_sealed_tail_and_the_journal_stays_gap_free()
+    {
+        using var folder = await FullySealedJournal();
+        using (var writer = JournalWriter.Open(folder.Path, Durability.Batch, SealPolicy.Off))
+        {
+            Assert.Equal(new SeqRange(301, 350), await writer.AppendBatchAsync(Enumerable.Range(301, 50).Select(n => TestRecords.Frame(n)).ToArray()));
+        }
+        var report = JournalVerifier.Verify(folder.Path);
+        Assert.True(report.Clean);
+        Assert.Equal(350, report.RecordsChecked);
+        using var reader = JournalReader.Open(folder.Path);
+        Assert.Equal(Enumerable.Range(1, 350).Select(n => (long)n), reader.ReadSeqRange(1, long.MaxValue).Select(r => r.Seq));
     }
 }

@@ -54,6 +54,29 @@ public class SealingTests
     }
 
     [Fact]
+    public async Task A_read_nested_inside_another_on_the_same_reader_sees_its_own_records()
+    {
+        using var folder = new TempFolder();
+        var records = Enumerable.Range(1, 1000).Select(Varied).ToArray();
+        using (var writer = JournalWriter.Open(folder.Path, Durability.Batch, SealPolicy.Off))
+        {
+            await writer.AppendBatchAsync(records);
+        }
+        JournalCompactor.Compact(folder.Path, new SealPolicy { BlockRecords = 100 });
+
+        using var reader = JournalReader.Open(folder.Path);
+        var outer = 0;
+        foreach (var record in reader.ReadSeqRange(1, long.MaxValue))
+        {
+            var mirror = reader.ReadOne(1001 - record.Seq)!;
+            Assert.True(record.SameAs(records[record.Seq - 1].At(record.Seq)), $"record {record.Seq} differs");
+            Assert.True(mirror.SameAs(records[1000 - record.Seq].At(1001 - record.Seq)), $"record {mirror.Seq} differs");
+            outer++;
+        }
+        Assert.Equal(1000, outer);
+    }
+
+    [Fact]
     public async Task A_writer_reopened_on_a_fully_sealed_journal_continues_its_seqs()
     {
         using var folder = new TempFolder();
@@ -97,6 +120,58 @@ public class SealingTests
         Assert.True(JournalVerifier.Verify(folder.Path).Clean);
         var figures = Sealing.FiguresOf(folder.Path);
         Assert.Equal((5000L, 0L), (figures.BlockRecords, figures.TailRecords));
+    }
+
+    [Fact]
+    public async Task Compact_rewrites_the_live_sealers_blocks_into_its_own_and_every_read_stays_identical()
+    {
+        using var folder = new TempFolder();
+        using (var writer = JournalWriter.Open(folder.Path, Durability.Batch, Sealing.Every(tail: 200, block: 100)))
+        {
+            foreach (var chunk in Enumerable.Range(1, 3000).Select(Varied).Chunk(100))
+            {
+                await writer.AppendBatchAsync(chunk);
+            }
+            await Sealing.UntilSealedAsync(folder.Path, 2500);
+        }
+        var before = Export(folder.Path);
+        var live = BlocksOf(folder.Path);
+        Assert.True(live.Sum(b => b.Records) >= 2500, $"the live sealer sealed {live.Sum(b => b.Records)} records");
+        Assert.All(live, b => Assert.Equal((SealPolicy.Default.Level, true), (b.Level, b.Records <= 100)));
+
+        var result = JournalCompactor.Compact(folder.Path, new SealPolicy { BlockRecords = 1000, Level = 9 });
+
+        var compacted = BlocksOf(folder.Path);
+        Assert.All(compacted, b => Assert.Equal(9, b.Level));
+        Assert.Equal(3, compacted.Count);
+        Assert.All(compacted, b => Assert.Equal(1000, b.Records));
+        Assert.True(result.RecordsRecompressed >= live.Sum(b => b.Records));
+        Assert.Equal(before, Export(folder.Path));
+        Assert.True(JournalVerifier.Verify(folder.Path).Clean);
+        Assert.Equal((3000L, 0L), (Sealing.FiguresOf(folder.Path).BlockRecords, Sealing.FiguresOf(folder.Path).TailRecords));
+        using (var reader = JournalReader.Open(folder.Path))
+        {
+            Assert.All(reader.ReadSeqRange(1, long.MaxValue), r => Assert.True(r.SameAs(Varied((int)r.Seq).At(r.Seq)), $"record {r.Seq} differs"));
+        }
+
+        var again = JournalCompactor.Compact(folder.Path, new SealPolicy { BlockRecords = 1000, Level = 9 });
+        Assert.Equal((0L, 0L), (again.BlocksWritten, again.BlocksRecompressed));
+        Assert.Equal(compacted, BlocksOf(folder.Path));
+    }
+
+    private static List<(long FirstSeq, int Records, int Level)> BlocksOf(string folder)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "journal.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT first_seq, records, level FROM journal_blocks ORDER BY first_seq";
+        using var row = command.ExecuteReader();
+        var blocks = new List<(long, int, int)>();
+        while (row.Read())
+        {
+            blocks.Add((row.GetInt64(0), row.GetInt32(1), row.GetInt32(2)));
+        }
+        return blocks;
     }
 
     [Fact]

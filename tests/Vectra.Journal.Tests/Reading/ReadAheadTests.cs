@@ -75,6 +75,55 @@ public sealed class ReadAheadTests : IDisposable
         Assert.Equal(3_001, again.Tail);
     }
 
+    [Fact]
+    public async Task Holds_at_most_its_byte_budget_of_large_records_the_consumer_has_not_taken()
+    {
+        const int recordBytes = 256 * 1024, records = 200; // 50 MB in all, three times the budget
+        using (var writer = JournalWriter.Open(_folder.Path, Durability.None))
+        {
+            var args = System.Text.Encoding.UTF8.GetBytes("[\"" + new string('x', recordBytes - 4) + "\"]");
+            await writer.AppendBatchAsync(Enumerable.Range(1, records).Select(n => TestRecords.Frame(n) with { Args = args }).ToArray());
+        }
+        using var reader = JournalReader.Open(_folder.Path);
+        var read = 0;
+
+        using var ahead = reader.ReadSeqRangeAhead(1, records, record =>
+        {
+            Interlocked.Increment(ref read);
+            return record.Seq;
+        }).GetEnumerator();
+        Assert.True(ahead.MoveNext());
+        var readAhead = await SettledAsync(() => Volatile.Read(ref read));
+
+        // The consumer holds record 1's chunk; everything else read is queued or in the chunk being read.
+        var heldBytes = (long)readAhead * recordBytes;
+        var bound = ReadAhead.MaxQueuedBytes + ReadAhead.ChunkBytes;
+        Assert.True(heldBytes <= bound, $"{readAhead} records ({heldBytes:N0} bytes) read ahead of the consumer; at most {bound:N0} allowed");
+        var rest = 1;
+        while (ahead.MoveNext())
+        {
+            rest++;
+        }
+        Assert.Equal(records, rest);
+    }
+
+    /// <summary>The value once it stopped changing for half a second (the reading thread is waiting), within 30 s.</summary>
+    private static async Task<int> SettledAsync(Func<int> value)
+    {
+        var last = -1;
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline;)
+        {
+            var now = value();
+            if (now == last)
+            {
+                return now;
+            }
+            last = now;
+            await Task.Delay(500);
+        }
+        return value();
+    }
+
     private async Task AppendAsync(int records)
     {
         using var writer = JournalWriter.Open(_folder.Path, Durability.None);

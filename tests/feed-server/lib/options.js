@@ -1,10 +1,11 @@
 'use strict';
 
-const USAGE = `usage: node server.js --recording FILE.jsonl [--port 0] [--speed X|max] [--preload]
+const USAGE = `usage: node server.js --recording FILE.jsonl [--port 0] [--speed X|max] [--steady] [--preload]
   [--drop-at N,N…] [--kick-at N,N…] [--stall-at N:MS,…] [--stop-at N:MS,…]
   [--origin-required ORIGIN] [--query-required KEY=VALUE]
 Frame actions happen right after frame N has been emitted and flushed.
---preload reads and parses the whole recording before listening, so playing only sends.`;
+--preload reads and parses the whole recording before listening, so playing only sends.
+--steady keeps the recorded pace from the first frame on, so timer delays do not add up over many short gaps.`;
 
 function frameNumbers(text) {
   return text.split(',').map((part) => {
@@ -39,7 +40,7 @@ function keyValueOf(text) {
 
 /** Parses the command line into the server's settings and its frame-numbered actions. */
 function parseOptions(argv) {
-  const options = { port: 0, speed: 1, actions: [], admission: {}, preload: false };
+  const options = { port: 0, speed: 1, actions: [], admission: {}, preload: false, steady: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = () => {
@@ -51,6 +52,7 @@ function parseOptions(argv) {
       case '--port': options.port = Number(value()); break;
       case '--speed': options.speed = speedOf(value()); break;
       case '--preload': options.preload = true; break;
+      case '--steady': options.steady = true; break;
       case '--drop-at': for (const frame of frameNumbers(value())) options.actions.push({ frame, kind: 'drop' }); break;
       case '--kick-at': for (const frame of frameNumbers(value())) options.actions.push({ frame, kind: 'kick' }); break;
       case '--stall-at': for (const at of framesWithMillis(value())) options.actions.push({ ...at, kind: 'stall' }); break;

@@ -16,7 +16,7 @@ const MAX_BUFFERED_BYTES = 1 << 20;
  * stop) run right after their frame has been emitted and flushed.
  */
 class Player extends EventEmitter {
-  constructor({ recording, endpoint, speed, actions }) {
+  constructor({ recording, endpoint, speed, actions, steady = false }) {
     super();
     this.recording = recording;
     this.endpoint = endpoint;
@@ -28,6 +28,9 @@ class Player extends EventEmitter {
     this.stopped = false;
     this.stallUntil = 0;
     this.lastEmit = null;
+    // --steady: frames are due at their recorded offset from this frame (the first, or the first after a wait).
+    this.steady = steady;
+    this.anchor = null;
     endpoint.on('clients', () => this.wake());
   }
 
@@ -42,6 +45,7 @@ class Player extends EventEmitter {
       this.endpoint.emitFrame(frame);
       this.emitted++;
       this.lastEmit = { at: performance.now(), micros: frame.micros };
+      if (this.steady) this.anchor ??= this.lastEmit;
       if (this.emitted % PROGRESS_EVERY === 0) report('progress', { emitted: this.emitted });
       if (this.speed === 'max' && this.emitted % MAX_SPEED_BATCH === 0) await this.waitForDrain(MAX_BUFFERED_BYTES);
       await this.runActionsAt(this.emitted);
@@ -56,13 +60,15 @@ class Player extends EventEmitter {
       if (stallLeft > 0) await delay(stallLeft);
       else if (this.paused || this.stopped || this.endpoint.clientCount === 0) await once(this, 'wake');
       else return;
+      this.anchor = null; // after a wait the pace starts again, without a burst to catch up
     }
   }
 
   async waitForRecordedPace(frame) {
     if (!this.lastEmit || frame.micros === undefined || this.lastEmit.micros === undefined) return;
-    const gapMs = Math.max(0, frame.micros - this.lastEmit.micros) / 1000 / this.speed;
-    const dueIn = this.lastEmit.at + gapMs - performance.now();
+    const from = this.anchor?.micros !== undefined ? this.anchor : this.lastEmit;
+    const gapMs = Math.max(0, frame.micros - from.micros) / 1000 / this.speed;
+    const dueIn = from.at + gapMs - performance.now();
     if (dueIn > 0) await delay(dueIn);
     await this.waitUntilAllowed();
   }

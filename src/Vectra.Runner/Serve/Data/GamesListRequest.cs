@@ -11,25 +11,6 @@ internal sealed record GamesListRequest(int Page, string Sort, string Direction,
 {
     public const int PageSize = 50;
 
-    /// <summary>Sort keys and the column each orders by (never user text in the SQL).</summary>
-    public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["time"] = "at",
-        ["rug"] = "rug_tick",
-        ["peak"] = "peak",
-        ["completeness"] = "completeness",
-        ["fairness"] = "fairness",
-    };
-
-    /// <summary>Filters and the condition each adds.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Filters = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["all"] = "1 = 1",
-        ["unfair"] = "fairness IN ('hash_mismatch', 'price_mismatch')",
-        ["unverified"] = "(fairness IS NULL OR fairness <> 'verified')",
-        ["incomplete"] = "(completeness IS NULL OR completeness < 1)",
-    };
-
     private static readonly HashSet<string> Keys = ["page", "sort", "dir", "filter"];
 
     public static GamesListRequest Default { get; } = new(1, "time", "desc", "all");
@@ -54,9 +35,9 @@ internal sealed record GamesListRequest(int Page, string Sort, string Direction,
         {
             throw PageException.BadRequest($"page '{pageText[0]}' is not a page number: pages count from 1.");
         }
-        var sort = Pick(query, "sort", Default.Sort, SortColumns.Keys);
+        var sort = Pick(query, "sort", Default.Sort, GameListSort.ByKey.Keys);
         var direction = Pick(query, "dir", Default.Direction, ["asc", "desc"]);
-        var filter = Pick(query, "filter", Default.Filter, Filters.Keys);
+        var filter = Pick(query, "filter", Default.Filter, GameListFilter.ByKey.Keys);
         return new GamesListRequest(page, sort, direction, filter);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vectra.Journal.Storage;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Runner.Serve.Data;
@@ -67,6 +68,21 @@ internal sealed class ViewsConnection : IDisposable
         return value;
     }
 
+    /// <summary>
+    /// Makes the queries until the returned scope ends read one snapshot of views.db, so that a count and the page it
+    /// counts agree while a projection writes.
+    /// </summary>
+    public IDisposable Snapshot()
+    {
+        _connection.Execute("BEGIN");
+        return new ReadScope(_connection);
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
+
+    private sealed class ReadScope(SqliteConnection connection) : IDisposable
+    {
+        public void Dispose() => connection.Execute("ROLLBACK");
+    }
 }

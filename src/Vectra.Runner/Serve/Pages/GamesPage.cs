@@ -28,7 +28,7 @@ internal static class GamesPage
         {
             html.Element("h1", $"Games ({total:N0})");
             html.Open("p", ("class", "filters")).Text("show: ");
-            foreach (var filter in GamesListRequest.Filters.Keys)
+            foreach (var filter in GameListFilter.ByKey.Keys)
             {
                 if (filter == request.Filter)
                 {
