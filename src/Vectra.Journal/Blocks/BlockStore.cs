@@ -35,34 +35,25 @@ internal sealed class BlockStore : IDisposable
     /// Stores <paramref name="block"/> in place of its rows, inside the open transaction. False (and nothing
     /// changed) when the rows are not all there as rows: the block overlaps one already stored, or a row is missing.
     /// </summary>
-    public bool Seal(SealedBlock block)
-    {
-        _savepoint.Execute();
-        _delete.Bind(1, block.FirstSeq);
-        _delete.Bind(2, block.LastSeq);
-        _delete.Execute();
-        if (_delete.Changes != block.Records || Overlaps(block))
-        {
-            _rollback.Execute();
-            _release.Execute();
-            return false;
-        }
-        Insert(block);
-        _release.Execute();
-        return true;
-    }
+    public bool Seal(SealedBlock block) => SwapIn(block, _delete, block.Records);
 
     /// <summary>
     /// Stores <paramref name="block"/> in place of the <paramref name="blocks"/> blocks that hold exactly its records, inside the
     /// open transaction. False (and nothing changed) when those blocks are not all there, or a block reaches past its range.
     /// </summary>
-    public bool Replace(SealedBlock block, int blocks)
+    public bool Replace(SealedBlock block, int blocks) => SwapIn(block, _deleteBlocks, blocks);
+
+    /// <summary>
+    /// In a savepoint: deletes what <paramref name="delete"/> finds in the block's seq range and inserts the block, or
+    /// rolls back when it did not delete exactly <paramref name="expected"/> rows or the block would overlap another.
+    /// </summary>
+    private bool SwapIn(SealedBlock block, Statement delete, int expected)
     {
         _savepoint.Execute();
-        _deleteBlocks.Bind(1, block.FirstSeq);
-        _deleteBlocks.Bind(2, block.LastSeq);
-        _deleteBlocks.Execute();
-        if (_deleteBlocks.Changes != blocks || Overlaps(block))
+        delete.Bind(1, block.FirstSeq);
+        delete.Bind(2, block.LastSeq);
+        delete.Execute();
+        if (delete.Changes != expected || Overlaps(block))
         {
             _rollback.Execute();
             _release.Execute();
