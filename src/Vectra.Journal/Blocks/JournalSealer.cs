@@ -4,65 +4,99 @@ using Vectra.Journal.Writing;
 namespace Vectra.Journal.Blocks;
 
 /// <summary>
-/// The writer's sealer, on a thread of its own: when the unsealed tail grows past its bound, it reads the
-/// oldest rows on its own read connection, lays them out and compresses them there, and hands the finished
-/// block to the writer, which stores it and deletes its rows inside its next commit. The writer only ever
-/// spends an insert and a delete on a seal; the reading and compressing never hold up an append.
+/// The writer's sealer: when the unsealed tail grows past its bound, it reads the oldest rows on a read connection
+/// of its own, lays them out and compresses them there, and hands the finished block to the writer, which stores it
+/// and deletes its rows inside its next commit. The writer only ever spends an insert and a delete on a seal; the
+/// reading and compressing never hold up an append.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Priority: the sealing runs on a thread at the lowest CPU priority (Linux nice 19), so on a machine with no core to
+/// spare, such as a capture at full speed, it uses only what the capture leaves idle and the unsealed tail may grow
+/// past its bound. Past <see cref="UrgentFactor"/> times the bound (records or bytes) a second thread at normal
+/// priority seals too, so the tail stays under that hard bound however saturated the machine is. An unprivileged
+/// thread cannot raise its own priority again, hence two threads; when both build the same run, the first to hand
+/// it over wins and the other drops its copy.
+/// </para>
+/// <para>
 /// Failure policy: sealing is an optimisation, never a condition of durability. A damaged or missing row,
 /// a failed read or a block the writer refuses stops the sealer for good, reported once through
 /// <see cref="SealPolicy.OnProblem"/> and <see cref="Problem"/>; records after it simply stay rows until the
 /// cause is fixed and `vectra journal compact` runs. A crash at any moment leaves the rows or the block
 /// (one transaction holds both), so nothing is lost or doubled. An I/O error while the writer stores a
 /// block faults the writer, like any other I/O error in its commits.
+/// </para>
 /// </remarks>
 internal sealed class JournalSealer : IDisposable
 {
+    /// <summary>How many times its bound the unsealed tail may reach before sealing runs at normal priority.</summary>
+    public const int UrgentFactor = 4;
+
+    private const int IdleNice = 19;
+
     private readonly JournalWriter _writer;
     private readonly SealPolicy _policy;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Thread _thread;
+    private readonly Lock _handOver = new();
+    private readonly Thread _idle;
+    private readonly Thread _urgent;
+    private readonly long _appendedAtStart;
+    private long _next = -1;
+    private long _sealedBytes;
+    private long _tailBytesAtStart = -1;
+    private string? _problem;
 
     public JournalSealer(JournalWriter writer, SealPolicy policy)
     {
         _writer = writer;
         _policy = policy;
-        _thread = new Thread(Run) { IsBackground = true, Name = "vectra-journal-sealer" };
-        _thread.Start();
+        _appendedAtStart = writer.AppendedArgsBytes;
+        _idle = new Thread(() => Run(urgent: false)) { IsBackground = true, Name = "vectra-seal-idle" };
+        _urgent = new Thread(() => Run(urgent: true)) { IsBackground = true, Name = "vectra-seal-urgent" };
+        _idle.Start();
+        _urgent.Start();
     }
 
     /// <summary>Why sealing stopped, or null while it runs.</summary>
-    public string? Problem { get; private set; }
+    public string? Problem => Volatile.Read(ref _problem);
 
-    private void Run()
+    private void Run(bool urgent)
     {
         try
         {
+            if (!urgent)
+            {
+                ThreadNice.TryLower(IdleNice);
+            }
             using var connection = SqliteOpener.OpenReader(_writer.Files.Database);
             using var rows = new TailRows(connection);
             using var codec = new BlockCodec();
-            var next = TailRows.FirstUnsealed(connection);
-            var appendedAtStart = _writer.AppendedArgsBytes;
-            var tailBytes = UnsealedBytes(connection, next);
-            while (!_stop.IsCancellationRequested)
+            Start(connection);
+            var factor = urgent ? UrgentFactor : 1;
+            while (!_stop.IsCancellationRequested && Problem is null)
             {
                 var tail = _writer.Tail;
-                var unsealedBytes = tailBytes + (_writer.AppendedArgsBytes - appendedAtStart);
-                if (tail - next + 1 > _policy.MaxTailRecords || unsealedBytes > _policy.MaxTailBytes)
+                var first = Volatile.Read(ref _next);
+                if (!Due(tail, first, factor))
                 {
-                    var entries = rows.Read(next, _policy.BlockRecords, _policy.MaxBlockBytes);
-                    if (entries.Count == 0)
-                    {
-                        throw new InvalidOperationException($"the journal has no row at meta_seq {next} to seal");
-                    }
-                    var block = BlockBuilder.Build(entries, _policy.Level, codec);
-                    _writer.SealAsync(block).GetAwaiter().GetResult();
-                    next = block.LastSeq + 1;
-                    tailBytes -= block.ArgsBytes;
+                    _writer.Signal.WaitPastAsync(tail, TimeSpan.FromMilliseconds(250), _stop.Token).GetAwaiter().GetResult();
                     continue;
                 }
-                _writer.Signal.WaitPastAsync(tail, TimeSpan.FromMilliseconds(250), _stop.Token).GetAwaiter().GetResult();
+                SealedBlock block;
+                try
+                {
+                    var entries = rows.Read(first, _policy.BlockRecords, _policy.MaxBlockBytes);
+                    if (entries.Count == 0)
+                    {
+                        throw new InvalidOperationException($"the journal has no row at meta_seq {first} to seal");
+                    }
+                    block = BlockBuilder.Build(entries, _policy.Level, codec);
+                }
+                catch (Exception) when (Volatile.Read(ref _next) != first)
+                {
+                    continue; // the other thread sealed these rows while this one read them
+                }
+                HandOver(block);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -70,12 +104,50 @@ internal sealed class JournalSealer : IDisposable
         }
         catch (Exception error) when (_writer.Fault is null)
         {
-            Problem = $"sealing stopped, records stay uncompressed rows from here on: {error.Message}";
-            _policy.OnProblem?.Invoke(Problem);
+            var problem = $"sealing stopped, records stay uncompressed rows from here on: {error.Message}";
+            if (Interlocked.CompareExchange(ref _problem, problem, null) is null)
+            {
+                _policy.OnProblem?.Invoke(problem);
+            }
         }
         catch (Exception)
         {
             // The writer faulted and reports that itself; a sealer has nothing to add.
+        }
+    }
+
+    /// <summary>The first thread in finds where sealing resumes and how many args bytes the unsealed rows hold.</summary>
+    private void Start(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        lock (_handOver)
+        {
+            if (_next < 0)
+            {
+                _tailBytesAtStart = UnsealedBytes(connection, TailRows.FirstUnsealed(connection));
+                Volatile.Write(ref _next, TailRows.FirstUnsealed(connection));
+            }
+        }
+    }
+
+    private bool Due(long tail, long first, int factor)
+    {
+        var unsealedBytes = Interlocked.Read(ref _tailBytesAtStart) - Interlocked.Read(ref _sealedBytes)
+            + (_writer.AppendedArgsBytes - _appendedAtStart);
+        return tail - first + 1 > (long)_policy.MaxTailRecords * factor || unsealedBytes > _policy.MaxTailBytes * factor;
+    }
+
+    /// <summary>Has the writer store <paramref name="block"/>, unless the other thread already sealed its rows.</summary>
+    private void HandOver(SealedBlock block)
+    {
+        lock (_handOver)
+        {
+            if (_next != block.FirstSeq)
+            {
+                return;
+            }
+            _writer.SealAsync(block).GetAwaiter().GetResult();
+            Interlocked.Add(ref _sealedBytes, block.ArgsBytes);
+            Volatile.Write(ref _next, block.LastSeq + 1);
         }
     }
 
@@ -87,11 +159,12 @@ internal sealed class JournalSealer : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Stops after the block in hand (the writer must still be running to store it).</summary>
+    /// <summary>Stops after the blocks in hand (the writer must still be running to store them).</summary>
     public void Dispose()
     {
         _stop.Cancel();
-        _thread.Join();
+        _idle.Join();
+        _urgent.Join();
         _stop.Dispose();
     }
 }
