@@ -64,14 +64,15 @@ internal sealed class JournalSealer : IDisposable
     {
         try
         {
-            if (!urgent)
-            {
-                ThreadNice.TryLower(IdleNice);
-            }
             using var connection = SqliteOpener.OpenReader(_writer.Files.Database);
             using var rows = new TailRows(connection);
             using var codec = new BlockCodec();
             Start(connection);
+            if (!urgent)
+            {
+                // Only after Start: a starved thread must not hold the lock the urgent one waits for.
+                ThreadNice.TryLower(IdleNice);
+            }
             var factor = urgent ? UrgentFactor : 1;
             while (!_stop.IsCancellationRequested && Problem is null)
             {
@@ -136,19 +137,25 @@ internal sealed class JournalSealer : IDisposable
         return tail - first + 1 > (long)_policy.MaxTailRecords * factor || unsealedBytes > _policy.MaxTailBytes * factor;
     }
 
-    /// <summary>Has the writer store <paramref name="block"/>, unless the other thread already sealed its rows.</summary>
+    /// <summary>
+    /// Has the writer store <paramref name="block"/>, unless the other thread already handed over its rows. Blocks reach the
+    /// writer in seq order (the check and the queueing share the lock), and the lock is never held while the writer works,
+    /// so a starved low-priority thread cannot keep the urgent one waiting.
+    /// </summary>
     private void HandOver(SealedBlock block)
     {
+        Task<SeqRange> stored;
         lock (_handOver)
         {
             if (_next != block.FirstSeq)
             {
                 return;
             }
-            _writer.SealAsync(block).GetAwaiter().GetResult();
+            stored = _writer.SealAsync(block);
             Interlocked.Add(ref _sealedBytes, block.ArgsBytes);
             Volatile.Write(ref _next, block.LastSeq + 1);
         }
+        stored.GetAwaiter().GetResult();
     }
 
     private static long UnsealedBytes(Microsoft.Data.Sqlite.SqliteConnection connection, long next)
