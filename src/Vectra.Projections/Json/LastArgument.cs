@@ -2,7 +2,7 @@ namespace Vectra.Projections.Json;
 
 /// <summary>
 /// A frame's payload: its last argument (docs/feed.md §1), located in the args span in one forward pass,
-/// without parsing or allocating. Every reader of a payload finds it here.
+/// without parsing or allocating. Every reader of a payload finds it here (docs/architecture.md §5.5).
 /// </summary>
 /// <remarks>
 /// The rules, for every caller: whitespace around the array is allowed; <c>[]</c> has no payload; args that
