@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vectra.Journal.Records;
+using Vectra.Projections.Json;
 using Vectra.Projections.Rugs.Games;
 using Vectra.Projections.Rugs.History;
 using Vectra.Projections.Rugs.Payloads;
@@ -101,30 +102,38 @@ public sealed class RugsProjection : IProjection
     /// </summary>
     private void ApplyReplayerTick(JournalRecord record, ViewsTransaction views)
     {
-        var payload = LastArgument.Of(record.Args, out var document);
-        using (document)
+        if (ReplayerTickOf(record) is not { } tick)
         {
-            if (payload is not { } line || Replayer.ReplayerTick.From(line) is not { } tick)
-            {
-                return;
-            }
-            var game = Game(views, tick.GameId, create: true)!;
-            game.Saw(record.Seq, record.Ts, tick.Phase);
-            if (tick.Phase == GamePhase.Rugged)
-            {
-                game.Rugged(tick.Tick, tick.Price);
-            }
-            var isTick = tick.Phase == GamePhase.Active || (tick.Phase == GamePhase.Rugged && game.RugTick == tick.Tick);
-            if (isTick && Ledger(views, tick.GameId).TakeLive(tick.Tick))
-            {
-                if (tick.Tick == 0)
-                {
-                    game.Started(record.Ts);
-                }
-                GamesTables.UpsertTick(views, tick.GameId, tick.Tick, tick.Price, record.Seq, record.Ts, backfilled: false);
-                _liveTouched.Add(tick.GameId);
-            }
+            return;
         }
+        var game = Game(views, tick.GameId, create: true)!;
+        game.Saw(record.Seq, record.Ts, tick.Phase);
+        if (tick.Phase == GamePhase.Rugged)
+        {
+            game.Rugged(tick.Tick, tick.Price);
+        }
+        var isTick = tick.Phase == GamePhase.Active || (tick.Phase == GamePhase.Rugged && game.RugTick == tick.Tick);
+        if (isTick && Ledger(views, tick.GameId).TakeLive(tick.Tick))
+        {
+            if (tick.Tick == 0)
+            {
+                game.Started(record.Ts);
+            }
+            GamesTables.UpsertTick(views, tick.GameId, tick.Tick, tick.Price, record.Seq, record.Ts, backfilled: false);
+            _liveTouched.Add(tick.GameId);
+        }
+    }
+
+    /// <summary>The tick a REPLAYER line states; the line is small and rare, so a parsed element is clearer than a scan.</summary>
+    private static Replayer.ReplayerTick? ReplayerTickOf(JournalRecord record)
+    {
+        var payload = LastArgument.Of(record.Args);
+        if (!payload.Exists)
+        {
+            return null;
+        }
+        using var line = JsonDocument.Parse(record.Args.AsMemory(payload.Range));
+        return Replayer.ReplayerTick.From(line.RootElement);
     }
 
     private void ApplyGameState(JournalRecord record, GameStateFields fields, ViewsTransaction views)

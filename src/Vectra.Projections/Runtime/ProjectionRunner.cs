@@ -112,6 +112,42 @@ public sealed class ProjectionRunner : IDisposable
         return read;
     }
 
+    /// <summary>
+    /// Applies <paramref name="records"/>, already read from this journal in seq order, without reading them again;
+    /// returns how many records were applied. Records every projection has passed are skipped, and any the projections
+    /// lack before a handed record are read from the journal, so each record is applied once and in order. Open export
+    /// files are not rewritten (see <see cref="CatchUpTo"/>).
+    /// </summary>
+    public long Apply(IReadOnlyList<JournalRecord> records, CancellationToken cancellation = default)
+    {
+        long applied = 0;
+        using var handed = Handed(records).GetEnumerator();
+        int batch;
+        while (!cancellation.IsCancellationRequested && (batch = ApplyBatch(handed)) > 0)
+        {
+            applied += batch;
+        }
+        return applied;
+    }
+
+    private IEnumerable<PreparedRecord> Handed(IReadOnlyList<JournalRecord> records)
+    {
+        var next = _checkpoints.Min() + 1;
+        foreach (var record in records)
+        {
+            if (record.Seq < next)
+            {
+                continue;
+            }
+            foreach (var missing in record.Seq > next ? _journal.ReadSeqRange(next, record.Seq - 1) : [])
+            {
+                yield return Prepare(missing);
+            }
+            yield return Prepare(record);
+            next = record.Seq + 1;
+        }
+    }
+
     private long CatchUpBatches(long lastSeq, IProgress<long>? progress, CancellationToken cancellation)
     {
         long read = 0;

@@ -16,6 +16,7 @@ internal sealed class CaptureLatencyObserver(int frames, TimeProvider time) : ID
     /// <summary>The newest receive time seen (frames are journaled in receive order).</summary>
     public long LastReceivedMicros { get; private set; }
 
+    /// <summary>When the last expected frame became durable (later records, such as the stop's own, do not move it).</summary>
     public long LastDurableMicros { get; private set; }
 
     public int Count => _count;
@@ -26,6 +27,7 @@ internal sealed class CaptureLatencyObserver(int frames, TimeProvider time) : ID
     public void OnDurable(IReadOnlyList<NewRecord> records, SeqRange seqs)
     {
         var now = MetaTime.FromDateTimeOffset(time.GetUtcNow());
+        var counted = _count;
         foreach (var record in records)
         {
             if (record.Event.StartsWith('$') || _count >= _micros.Length)
@@ -39,7 +41,12 @@ internal sealed class CaptureLatencyObserver(int frames, TimeProvider time) : ID
             LastReceivedMicros = Math.Max(LastReceivedMicros, record.Ts);
             _micros[_count++] = now - record.Ts;
         }
-        LastDurableMicros = now;
+        // Only frames end the timed window: the session's own records when the capture stops come later, and
+        // counting them would stretch the window by however long the stop took.
+        if (_count > counted)
+        {
+            LastDurableMicros = now;
+        }
         if (_count == _micros.Length)
         {
             _all.TrySetResult();

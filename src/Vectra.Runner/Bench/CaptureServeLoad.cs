@@ -7,9 +7,12 @@ namespace Vectra.Runner.Bench;
 /// <summary>
 /// For <c>bench capture --serve</c>: the dashboard inside the capturing process (as <c>capture --serve</c> runs it) and a
 /// client on loopback that requests every page once a second until disposed, counting answers by status and timing them.
+/// Disposing waits for the first round to finish (a short capture would otherwise end before any page was answered).
 /// </summary>
 internal sealed class CaptureServeLoad : IAsyncDisposable
 {
+    private static readonly TimeSpan FirstRoundLimit = TimeSpan.FromMinutes(1);
+
     private readonly WebApplication _app;
     private readonly HttpClient _http;
     private readonly string[] _pages;
@@ -17,6 +20,7 @@ internal sealed class CaptureServeLoad : IAsyncDisposable
     private readonly List<double> _milliseconds = [];
     private readonly SortedDictionary<int, int> _statuses = [];
     private readonly Task _polling;
+    private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _rounds;
 
     private CaptureServeLoad(WebApplication app, string? gameId)
@@ -38,21 +42,19 @@ internal sealed class CaptureServeLoad : IAsyncDisposable
         return new CaptureServeLoad(CaptureDashboard.Start(options, capture, TimeProvider.System), gameId);
     }
 
-    /// <summary>One line: rounds, requests by status, and the request time p50 and max.</summary>
-    public string Summary
-    {
-        get
-        {
-            var sorted = _milliseconds.Order().ToArray();
-            var statuses = string.Join(", ", _statuses.Select(s => $"{s.Value} × {s.Key}"));
-            return sorted.Length == 0
-                ? "no page was requested"
-                : $"{_rounds} rounds of {_pages.Length} pages: {statuses}; request p50 {sorted[sorted.Length / 2]:F1} ms, max {sorted[^1]:F1} ms";
-        }
-    }
+    /// <summary>What the client saw; read it after disposing.</summary>
+    public ServingFigures Figures => ServingFigures.From(_rounds, _pages.Length, _milliseconds, _statuses);
 
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await Task.WhenAny(_firstRound.Task, _polling).WaitAsync(FirstRoundLimit);
+        }
+        catch (TimeoutException)
+        {
+            // The figures then show no complete round, which is the finding.
+        }
         await _stop.CancelAsync();
         await _polling;
         _http.Dispose();
@@ -77,6 +79,7 @@ internal sealed class CaptureServeLoad : IAsyncDisposable
                     _statuses[(int)response.StatusCode] = _statuses.GetValueOrDefault((int)response.StatusCode) + 1;
                 }
                 _rounds++;
+                _firstRound.TrySetResult();
             }
             while (await timer.WaitForNextTickAsync(stop));
         }

@@ -8,19 +8,22 @@ using Vectra.Runner.Serve.Metrics;
 namespace Vectra.Runner.Bench;
 
 /// <summary>
-/// <c>bench capture --serve</c>: whether serving the dashboard slows a running capture. Three pairs of runs, alternately
+/// <c>bench capture --serve</c>: whether serving the dashboard slows a running capture. Pairs of runs, alternately
 /// without and with the dashboard in the capturing process and a client polling every page once a second; each run
-/// captures the same recording at full speed into a fresh copy of one data folder whose views.db lists 10,000 games
-/// (<see cref="ServeBenchGames"/>), so the pages do the work they do over a long capture.
+/// captures the same recording, at full speed or at a steady rate, into a fresh copy of one data folder whose views.db
+/// lists 10,000 games (<see cref="ServeBenchGames"/>), so the pages do the work they do over a long capture.
 /// </summary>
-internal sealed class ServedCaptureBenchmark(string folder, string serverFolder, int frames, int frameBytes, Durability durability)
+/// <remarks>Failure policy: a capture failure or a run longer than ten minutes ends the benchmark with that error; nothing is retried.</remarks>
+internal sealed class ServedCaptureBenchmark(string folder, string serverFolder, ServedCaptureSettings settings)
 {
-    private const int Pairs = 3;
     private const int ListedGames = 10_000;
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
 
-    /// <summary>One run's figures; <c>Serving</c> is the polling client's summary, or null without the dashboard.</summary>
-    public sealed record Run(int Number, bool Served, int Frames, double FramesPerSecond, double P50Ms, double P99Ms, string? Serving);
+    /// <summary>
+    /// One run's figures: frames durable per second, the rate they arrived at, receive→durable latency; <c>Serving</c> is
+    /// what the polling client saw, or null without the dashboard.
+    /// </summary>
+    public sealed record Run(int Number, bool Served, int Frames, double FramesPerSecond, double ReceivedPerSecond, double P50Ms, double P99Ms, double MaxMs, ServingFigures? Serving);
 
     public async Task<IReadOnlyList<Run>> RunAsync(Action<string> log)
     {
@@ -28,13 +31,13 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         log($"bench capture --serve: building a data folder that lists {ListedGames:N0} games…");
         var gameId = await ServeBenchGames.CreateAsync(template, ListedGames);
         var recording = Path.Combine(folder, "recording.jsonl");
-        BenchRecording.Write(recording, frames, frameBytes);
+        BenchRecording.Write(recording, settings.Frames, settings.FrameBytes, settings.GapMicros);
         var runs = new List<Run>();
-        for (var i = 0; i < Pairs * 2; i++)
+        for (var i = 0; i < settings.Pairs * 2; i++)
         {
             var served = i % 2 == 1;
             var run = await RunOnceAsync(i + 1, served, template, recording, gameId);
-            log($"run {run.Number} ({(served ? "serving" : "not serving")}): {run.FramesPerSecond:N0} frames/s, p50 {run.P50Ms} ms, p99 {run.P99Ms} ms{(served ? "; " + run.Serving : "")}");
+            log($"run {run.Number} ({(served ? "serving" : "not serving")}): {run.FramesPerSecond:N0} frames/s, p50 {run.P50Ms} ms, p99 {run.P99Ms} ms, max {run.MaxMs} ms{(served ? "; " + run.Serving : "")}");
             runs.Add(run);
         }
         return runs;
@@ -44,18 +47,18 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
     {
         var data = Path.Combine(folder, $"run-{number}");
         CopyData(template, data);
-        using var server = await FeedServerLauncher.StartAsync(serverFolder, Path.GetFullPath(recording));
-        var latency = new CaptureLatencyObserver(frames, TimeProvider.System);
-        var host = CaptureHost.Configure(settings =>
+        using var server = await FeedServerLauncher.StartAsync(serverFolder, Path.GetFullPath(recording), settings.Speed);
+        var latency = new CaptureLatencyObserver(settings.Frames, TimeProvider.System);
+        var host = CaptureHost.Configure(capture =>
         {
-            settings.Url = $"http://127.0.0.1:{server.Port}";
-            settings.Durability = durability.Name;
-            settings.Projections = false;
-            settings.Data = data;
+            capture.Url = $"http://127.0.0.1:{server.Port}";
+            capture.Durability = settings.Durability.Name;
+            capture.Projections = false;
+            capture.Data = data;
         });
         IDurableRecordsObserver[] observers = served ? [latency, new CaptureMetricsObserver(TimeProvider.System)] : [latency];
-        string? serving = null;
-        using (var writer = JournalWriter.Open(data, durability))
+        ServingFigures? serving = null;
+        using (var writer = JournalWriter.Open(data, settings.Durability))
         using (var app = host.Build(writer, TimeProvider.System, observers))
         {
             await app.StartAsync();
@@ -69,7 +72,7 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
                 if (load is not null)
                 {
                     await load.DisposeAsync();
-                    serving = load.Summary;
+                    serving = load.Figures;
                 }
             }
             await app.StopAsync();
@@ -80,7 +83,9 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         }
         Directory.Delete(data, recursive: true);
         var seconds = (latency.LastDurableMicros - latency.FirstReceivedMicros) / 1e6;
-        return new Run(number, served, latency.Count, Math.Round(latency.Count / seconds), Math.Round(latency.PercentileMs(50), 1), Math.Round(latency.PercentileMs(99), 1), serving);
+        var receiving = (latency.LastReceivedMicros - latency.FirstReceivedMicros) / 1e6;
+        return new Run(number, served, latency.Count, Math.Round(latency.Count / seconds), Math.Round((latency.Count - 1) / Math.Max(receiving, 1e-6)),
+            Math.Round(latency.PercentileMs(50), 1), Math.Round(latency.PercentileMs(99), 1), Math.Round(latency.PercentileMs(100), 1), serving);
     }
 
     /// <summary>The template's journal and views files (not its lock or owner files, which belong to the process that wrote them).</summary>

@@ -22,22 +22,25 @@ internal static class BenchCaptureCommand
         var durability = new Option<string>("--durability") { Description = "always | batch", DefaultValueFactory = _ => "batch" };
         var rate = new Option<int>("--rate")
         {
-            Description = "Frames per second the server sends, steadily (the live feed's situation: below saturation); 0 sends as fast as the capture takes them.",
+            Description = "Frames per second the server sends, steadily (the live feed's situation: below saturation); 0 sends as fast as the capture takes them. Also applies to every run of --serve.",
             DefaultValueFactory = _ => 0,
         };
         var feedServer = new Option<string?>("--feed-server") { Description = "The tests/feed-server folder (found from the current folder by default)." };
         var noSeal = new Option<bool>("--no-seal") { Description = "Keep every record an uncompressed row during the run (no live sealing), to compare against the default, which seals as a capture does." };
-        var serve = new Option<bool>("--serve") { Description = "Compare three pairs of runs, alternately without and with the dashboard in the capturing process and a client polling every page once a second." };
+        var serve = new Option<bool>("--serve")
+        {
+            Description = "Compare pairs of runs, alternately without and with the dashboard in the capturing process and a client polling every page once a second (at full speed, or steadily at --rate): frames/s, receive→durable p50/p99/max, and the pages' own request times.",
+        };
+        var pairs = new Option<int>("--pairs") { Description = "With --serve: how many pairs of runs (without, then with the dashboard).", DefaultValueFactory = _ => 3 };
         var json = CommonOptions.Json();
         var command = new Command("capture", "Serve a generated recording through the Node feed server, as fast as it goes or at --rate frames/s, and capture it in-process: frames/s and receive→durable latency p50/p99. Works in a scratch folder under --data, removed afterwards.")
         {
-            frames, frameBytes, durability, rate, feedServer, noSeal, serve, json,
+            frames, frameBytes, durability, rate, feedServer, noSeal, serve, pairs, json,
         };
         command.SetAction(parse => parse.GetValue(serve)
             ? BenchCaptureServeCommand.RunAsync(
-                parse.GetValue(rate) == 0 ? parse.GetRequiredValue(CommonOptions.Data) : throw new UsageException("--serve compares full-speed runs; leave out --rate."),
-                parse.GetValue(frames), parse.GetValue(frameBytes),
-                parse.GetRequiredValue(durability), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult()
+                parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(frames), parse.GetValue(frameBytes), parse.GetRequiredValue(durability),
+                parse.GetValue(rate), parse.GetValue(pairs), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult()
             : RunAsync(
             parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(frames), parse.GetValue(frameBytes),
             parse.GetRequiredValue(durability), parse.GetValue(rate), parse.GetValue(feedServer), parse.GetValue(json),

@@ -2,6 +2,7 @@ using Vectra.Journal.Reading;
 using Vectra.Journal.Records;
 using Vectra.Projections.Exports.Files;
 using Vectra.Projections.Exports.Writing;
+using Vectra.Projections.Json;
 
 namespace Vectra.Projections.Exports.Events;
 
@@ -15,10 +16,7 @@ internal static class EventRows
     public static void Check(JournalRecord record)
     {
         _ = ExportDay.Text(ExportDay.Of(record.Ts));
-        if (EventPayload.Of(record.Args) is { } payload)
-        {
-            _ = EventPayload.GameId(record.Args, payload);
-        }
+        _ = EventPayload.GameId(LastArgument.Of(record.Args));
     }
 
     /// <summary>Writes the file of <paramref name="part"/> (or an open tail, at <paramref name="path"/>) from the journal.</summary>
@@ -45,8 +43,9 @@ internal static class EventRows
         string? gameId;
         try
         {
-            payload = EventPayload.Of(record.Args);
-            gameId = payload is { } p ? EventPayload.GameId(record.Args, p) : null;
+            var last = LastArgument.Of(record.Args);
+            payload = last.Exists ? last.Range : null;
+            gameId = EventPayload.GameId(last);
         }
         catch (Exception refused) when (refused is not IOException)
         {

@@ -1,41 +1,28 @@
+using Vectra.Projections.Json;
+
 namespace Vectra.Projections.Rugs.Payloads;
 
 /// <summary>
-/// Reads a <c>gameStateUpdate</c> frame's args in one forward pass: trace objects
-/// (<c>{"__trace":true,…}</c>) are passed over, and from the payload (the last object argument) only
-/// the top-level fields the projections use are read; the rest (leaderboard, statistics) is skipped by
+/// Reads a <c>gameStateUpdate</c> frame's payload (its <see cref="LastArgument"/>) in one forward pass:
+/// only the top-level fields the projections use are read; the rest (leaderboard, statistics) is skipped by
 /// bracket matching, and history entries are located, not parsed.
 /// </summary>
 public sealed class GameStateScanner
 {
-    private readonly Utf8StringCache _gameIds = new();
-    private readonly Utf8StringCache _hashes = new();
+    private readonly JsonStringCache _gameIds = new();
+    private readonly JsonStringCache _hashes = new();
 
-    /// <summary>Fills <paramref name="fields"/> from <paramref name="args"/>; false when no object payload was found.</summary>
+    /// <summary>Fills <paramref name="fields"/> from <paramref name="args"/>; false when the payload is not an object.</summary>
     public bool TryScan(ReadOnlySpan<byte> args, GameStateFields fields)
     {
         fields.Clear();
-        var found = false;
-        var elements = new ArrayElements(args, Range.All);
-        while (elements.MoveNext())
+        var payload = LastArgument.Of(args);
+        if (!payload.IsObject)
         {
-            var element = elements.Current;
-            if (args[element][0] != (byte)'{' || IsTrace(args, element))
-            {
-                continue;
-            }
-            // A later object argument replaces an earlier one: the payload is the last argument.
-            fields.Clear();
-            ReadPayload(args, element, fields);
-            found = true;
+            return false;
         }
-        return found;
-    }
-
-    private static bool IsTrace(ReadOnlySpan<byte> args, Range element)
-    {
-        var members = new ObjectMembers(args, element);
-        return members.MoveNext() && members.Name.SequenceEqual("__trace"u8);
+        ReadPayload(args, payload.Range, fields);
+        return true;
     }
 
     private void ReadPayload(ReadOnlySpan<byte> args, Range payload, GameStateFields fields)

@@ -1,37 +1,32 @@
-using Vectra.Projections.Rugs.Payloads;
+using Vectra.Projections.Json;
 
 namespace Vectra.Projections.Rugs.Trades;
 
 /// <summary>
-/// Reads the trade of a <c>standard/newTrade</c> frame from its raw args in one forward pass: the
-/// payload is the last argument (a trace object may come first). Trades are a sixth of the feed, so
+/// Reads the trade of a <c>standard/newTrade</c> frame from its payload (its <see cref="LastArgument"/>;
+/// a trace object comes first) in one forward pass. Trades are a sixth of the feed, so
 /// they are not parsed into a document; repeated texts (game, player, type) keep one string each.
 /// </summary>
 internal sealed class TradeScanner
 {
-    private readonly Utf8StringCache _gameIds = new();
-    private readonly Utf8StringCache _types = new();
+    private readonly JsonStringCache _gameIds = new();
+    private readonly JsonStringCache _types = new();
 
     /// <summary>The trade, or null when the frame has no arguments; throws when the payload has no string id (the record is then quarantined).</summary>
     public TradeRow? Read(ReadOnlySpan<byte> args)
     {
-        Range? payload = null;
-        var elements = new ArrayElements(args, Range.All);
-        while (elements.MoveNext())
-        {
-            payload = elements.Current;
-        }
-        if (payload is not { } found)
+        var payload = LastArgument.Of(args);
+        if (!payload.Exists)
         {
             return null;
         }
-        if (args[found][0] != (byte)'{')
+        if (!payload.IsObject)
         {
             throw NoId();
         }
         string? id = null, gameId = null, playerId = null, username = null, type = null;
         double? amount = null, price = null, qty = null, tick = null, leverage = null;
-        var members = new ObjectMembers(args, found);
+        var members = new ObjectMembers(args, payload.Range);
         while (members.MoveNext())
         {
             var name = members.Name;

@@ -1,6 +1,6 @@
 using System.Globalization;
-
 using System.Text.Json;
+using Vectra.Projections.Json;
 using Vectra.Projections.Rugs.Phases;
 
 namespace Vectra.Runner.Serve.Live;
@@ -17,13 +17,14 @@ internal sealed record LiveUpdate(string GameId, GamePhase Phase, IReadOnlyList<
         }
         try
         {
-            using var document = JsonDocument.Parse(args);
-            if (document.RootElement is not { ValueKind: JsonValueKind.Array } array || array.GetArrayLength() == 0)
+            var last = LastArgument.Of(args.Span);
+            if (!last.IsObject)
             {
                 return null;
             }
-            var payload = array[array.GetArrayLength() - 1];
-            if (payload.ValueKind != JsonValueKind.Object || !payload.TryGetProperty("gameId", out var id) || id.ValueKind != JsonValueKind.String)
+            using var document = JsonDocument.Parse(args[last.Range]);
+            var payload = document.RootElement;
+            if (!payload.TryGetProperty("gameId", out var id) || id.ValueKind != JsonValueKind.String)
             {
                 return null;
             }
@@ -57,7 +58,7 @@ internal sealed record LiveUpdate(string GameId, GamePhase Phase, IReadOnlyList<
             }
             return new LiveUpdate(id.GetString()!, phase, prices, rugTick);
         }
-        catch (JsonException)
+        catch (Exception malformed) when (malformed is JsonException or InvalidDataException)
         {
             return null; // a malformed frame is the projections' to quarantine; the chart just skips it
         }

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Vectra.Projections.Rugs.Payloads;
+namespace Vectra.Projections.Json;
 
 /// <summary>Throws for the field scanner, kept out of line so the scanning loops stay short.</summary>
 internal static class MalformedJson

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Vectra.Projections.Rugs.Payloads;
+namespace Vectra.Projections.Json;
 
 /// <summary>Reads scalar JSON values from their raw bytes.</summary>
 internal static class JsonScalar

@@ -1,10 +1,11 @@
-namespace Vectra.Projections.Rugs.Payloads;
+namespace Vectra.Projections.Json;
 
 /// <summary>
-/// Returns the same string instance while consecutive values repeat (a game id repeats for thousands
-/// of events), so scanning does not allocate a new string per event.
+/// Returns the same string instance while consecutive JSON string values repeat (a game id repeats for
+/// thousands of events), so scanning does not allocate a new string per event. It compares raw, still
+/// escaped JSON, one value deep; the journal's own text cache (event names, sources) is a different thing.
 /// </summary>
-internal sealed class Utf8StringCache
+internal sealed class JsonStringCache
 {
     private byte[] _bytes = [];
     private string? _value;

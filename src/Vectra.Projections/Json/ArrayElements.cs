@@ -1,4 +1,4 @@
-namespace Vectra.Projections.Rugs.Payloads;
+namespace Vectra.Projections.Json;
 
 /// <summary>Enumerates the elements of one JSON array inside a larger span as ranges, skipping each without tokenizing it.</summary>
 internal ref struct ArrayElements
@@ -6,6 +6,7 @@ internal ref struct ArrayElements
     private readonly ReadOnlySpan<byte> _json;
     private int _position;
     private readonly int _end;
+    private bool _finished;
 
     /// <summary>Walks the array at <paramref name="value"/> (a range of <paramref name="json"/> holding <c>[</c>…, whitespace before it allowed).</summary>
     public ArrayElements(ReadOnlySpan<byte> json, Range value)
@@ -29,10 +30,24 @@ internal ref struct ArrayElements
     /// <summary>Moves to the next element; false after the last.</summary>
     public bool MoveNext()
     {
+        if (_finished)
+        {
+            return false;
+        }
         var position = JsonSkip.NextItem(_json, _position, _end, (byte)']');
         if (position < 0)
         {
-            _position = _end;
+            // NextItem stops at the closing bracket or at the end of the range; only the bracket closes the array.
+            var closing = JsonSkip.Whitespace(_json[.._end], _position);
+            if (closing < _end && _json[closing] == (byte)',')
+            {
+                closing = JsonSkip.Whitespace(_json[.._end], closing + 1);
+            }
+            if (closing >= _end)
+            {
+                MalformedJson.Throw(_end, "the end of the array");
+            }
+            _finished = true;
             return false;
         }
         var end = JsonSkip.ValueEnd(_json, position);

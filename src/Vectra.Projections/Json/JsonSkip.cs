@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
-namespace Vectra.Projections.Rugs.Payloads;
+namespace Vectra.Projections.Json;
 
 /// <summary>
 /// Finds where a JSON value ends without tokenizing it: strings by their closing quote, containers by

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Vectra.Projections.Rugs.Payloads;
+using Vectra.Projections.Json;
 
-namespace Vectra.Projections.Tests.Rugs;
+namespace Vectra.Projections.Tests.Json;
 
 /// <summary>The container skip finds the same end as System.Text.Json, whatever the strings, escapes and nesting.</summary>
 public sealed class JsonSkipTests

@@ -1,4 +1,4 @@
-namespace Vectra.Projections.Rugs.Payloads;
+namespace Vectra.Projections.Json;
 
 /// <summary>
 /// Enumerates the top-level members of one JSON object inside a larger span: each member's raw name
