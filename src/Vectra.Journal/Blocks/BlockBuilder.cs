@@ -7,8 +7,9 @@ internal static class BlockBuilder
 {
     public static SealedBlock Build(IReadOnlyList<BlockEntry> entries, int level, BlockCodec codec)
     {
-        var raw = BlockLayout.Write(entries);
-        var data = codec.Compress(raw, level);
+        var raw = codec.EmptyLayout();
+        BlockLayout.Write(entries, raw);
+        var data = codec.Compress(raw.WrittenSpan, level);
         long minTs = long.MaxValue, maxTs = long.MinValue, argsBytes = 0;
         var system = 0;
         foreach (var entry in entries)
@@ -23,6 +24,6 @@ internal static class BlockBuilder
         }
         return new SealedBlock(
             entries[0].Seq, entries[^1].Seq, entries.Count, minTs, maxTs, system, argsBytes,
-            BlockCodec.Zstd, level, raw.Length, Crc32C.Of(data), data);
+            BlockCodec.Zstd, level, raw.WrittenCount, Crc32C.Of(data), data);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using Vectra.Journal.Records;
 using ZstdSharp;
@@ -6,8 +7,8 @@ using ZstdSharp.Unsafe;
 namespace Vectra.Journal.Blocks;
 
 /// <summary>
-/// Compresses a block's layout and reads it back. One instance per thread: the zstd contexts inside
-/// are reused from block to block and are not thread-safe.
+/// Compresses a block's layout and reads it back. One instance per thread: the zstd contexts and the
+/// layout and output buffers inside are reused from block to block and are not thread-safe.
 /// </summary>
 internal sealed class BlockCodec : IDisposable
 {
@@ -23,6 +24,17 @@ internal sealed class BlockCodec : IDisposable
 
     private readonly Dictionary<int, Compressor> _compressors = [];
     private readonly Decompressor _decompressor = new();
+    // Reused so a sealer running beside a capture allocates only each block's compressed bytes: fresh multi-MB
+    // layouts and outputs per block landed on the large object heap and doubled the capture's full GCs (BENCHMARKS.md).
+    private readonly ArrayBufferWriter<byte> _layout = new();
+    private byte[] _output = [];
+
+    /// <summary>The codec's layout buffer, emptied, for <see cref="BlockLayout.Write"/>; valid until the next call.</summary>
+    public ArrayBufferWriter<byte> EmptyLayout()
+    {
+        _layout.ResetWrittenCount();
+        return _layout;
+    }
 
     /// <summary>
     /// Compresses <paramref name="raw"/> with zstd at <paramref name="level"/>, with a window as long as the block.
@@ -38,7 +50,12 @@ internal sealed class BlockCodec : IDisposable
             _compressors[level] = compressor;
         }
         compressor.SetParameter(ZSTD_cParameter.ZSTD_c_windowLog, WindowLog(raw.Length));
-        return compressor.Wrap(raw).ToArray();
+        var bound = Compressor.GetCompressBound(raw.Length);
+        if (_output.Length < bound)
+        {
+            _output = new byte[bound];
+        }
+        return _output.AsSpan(0, compressor.Wrap(raw, _output)).ToArray();
     }
 
     /// <summary>The smallest window (as a power of two) that covers <paramref name="length"/> bytes, within what every decoder accepts.</summary>

@@ -19,8 +19,8 @@ internal static class BlockLayout
     /// <summary>The most records one block may hold.</summary>
     public const int MaxRecords = 1 << 20;
 
-    /// <summary>Lays out contiguous records (seq, seq+1, …).</summary>
-    public static byte[] Write(IReadOnlyList<BlockEntry> records)
+    /// <summary>Lays out contiguous records (seq, seq+1, …) at the end of <paramref name="output"/>.</summary>
+    public static void Write(IReadOnlyList<BlockEntry> records, ArrayBufferWriter<byte> output)
     {
         ArgumentOutOfRangeException.ThrowIfZero(records.Count);
         var sessions = new TextDictionary();
@@ -34,7 +34,7 @@ internal static class BlockLayout
             events.Add(record.Event);
             argsBytes += record.Args.Length;
         }
-        var output = new ArrayBufferWriter<byte>((int)Math.Min(int.MaxValue, argsBytes + records.Count * 24L + 1024));
+        output.GetSpan((int)Math.Min(int.MaxValue, argsBytes + records.Count * 24L + 1024));
         output.Write([Version]);
         WriteVar(output, (ulong)records[0].Seq);
         WriteVar(output, (ulong)records.Count);
@@ -91,7 +91,6 @@ internal static class BlockLayout
                 }
             }
         }
-        return output.WrittenSpan.ToArray();
     }
 
     private static void WriteVar(ArrayBufferWriter<byte> output, ulong value) =>
