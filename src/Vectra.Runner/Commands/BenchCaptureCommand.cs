@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Vectra.Journal;
+using Vectra.Journal.Blocks;
 using Vectra.Journal.Writing;
 using Vectra.Runner.Bench;
 using Vectra.Runner.Capture;
@@ -25,6 +26,7 @@ internal static class BenchCaptureCommand
             DefaultValueFactory = _ => 0,
         };
         var feedServer = new Option<string?>("--feed-server") { Description = "The tests/feed-server folder (found from the current folder by default)." };
+        var noSeal = new Option<bool>("--no-seal") { Description = "Keep every record an uncompressed row during the run (no live sealing), to compare against the default, which seals as a capture does." };
         var serve = new Option<bool>("--serve")
         {
             Description = "Compare pairs of runs, alternately without and with the dashboard in the capturing process and a client polling every page once a second (at full speed, or steadily at --rate): frames/s, receive→durable p50/p99/max, and the pages' own request times.",
@@ -33,7 +35,7 @@ internal static class BenchCaptureCommand
         var json = CommonOptions.Json();
         var command = new Command("capture", "Serve a generated recording through the Node feed server, as fast as it goes or at --rate frames/s, and capture it in-process: frames/s and receive→durable latency p50/p99. Works in a scratch folder under --data, removed afterwards.")
         {
-            frames, frameBytes, durability, rate, feedServer, serve, pairs, json,
+            frames, frameBytes, durability, rate, feedServer, noSeal, serve, pairs, json,
         };
         command.SetAction(parse => parse.GetValue(serve)
             ? BenchCaptureServeCommand.RunAsync(
@@ -41,11 +43,12 @@ internal static class BenchCaptureCommand
                 parse.GetValue(rate), parse.GetValue(pairs), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult()
             : RunAsync(
             parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(frames), parse.GetValue(frameBytes),
-            parse.GetRequiredValue(durability), parse.GetValue(rate), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult());
+            parse.GetRequiredValue(durability), parse.GetValue(rate), parse.GetValue(feedServer), parse.GetValue(json),
+            parse.GetValue(noSeal) ? SealPolicy.Off : SealPolicy.Default).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> RunAsync(string data, int frames, int frameBytes, string durabilityName, int rate, string? feedServerFolder, bool json)
+    private static async Task<int> RunAsync(string data, int frames, int frameBytes, string durabilityName, int rate, string? feedServerFolder, bool json, SealPolicy sealing)
     {
         var durability = Durability.TryParse(durabilityName);
         if (durability is null || durability == Durability.None || frames < 1 || frameBytes < 100 || rate is < 0 or > 100_000)
@@ -70,7 +73,7 @@ internal static class BenchCaptureCommand
                 settings.Data = Path.Combine(folder, "data");
             });
             long commits;
-            using (var writer = JournalWriter.Open(host.Settings.Data!, durability))
+            using (var writer = JournalWriter.Open(host.Settings.Data!, durability, sealing))
             using (var app = host.Build(writer, TimeProvider.System, [latency]))
             {
                 await app.StartAsync();
@@ -86,7 +89,7 @@ internal static class BenchCaptureCommand
             var receiving = (latency.LastReceivedMicros - latency.FirstReceivedMicros) / 1e6;
             var report = new
             {
-                command = $"vectra bench capture --frames {frames} --frame-bytes {frameBytes} --durability {durability.Name}" + (rate > 0 ? $" --rate {rate}" : ""),
+                command = $"vectra bench capture --frames {frames} --frame-bytes {frameBytes} --durability {durability.Name}" + (rate > 0 ? $" --rate {rate}" : "") + (sealing.Enabled ? "" : " --no-seal"),
                 machine = MachineDescription.Describe(),
                 frames = latency.Count,
                 megabytes = Math.Round(new FileInfo(recording).Length / 1e6, 1),
