@@ -129,14 +129,8 @@ internal sealed class BlockColumns
     /// <summary>The record at <paramref name="index"/>, its checksum checked under <paramref name="scheme"/>; its args are its own copy.</summary>
     public StoredRow Row(int index, ChecksumScheme scheme)
     {
-        var seq = Header.FirstSeq + index;
-        var sessionText = _sessionTexts[_sessions[index]];
-        var source = _sourceBytes[_sources[index]];
-        var eventName = _eventBytes[_events[index]];
-        var args = _raw.AsSpan(_offsets[index], _lengths[index]);
-        var stored = BinaryPrimitives.ReadUInt32LittleEndian(_raw.AsSpan(_crcs + index * 4, 4));
-        var holds = scheme.Holds(stored, seq, _ts[index], sessionText, _conns[index], source, eventName, args, out var session);
-        var record = new JournalRecord(seq, _ts[index], session, _conns[index], _sourceTexts[_sources[index]], _eventTexts[_events[index]], args.ToArray());
+        var holds = Check(index, scheme, out var session);
+        var record = new JournalRecord(Header.FirstSeq + index, _ts[index], session, _conns[index], _sourceTexts[_sources[index]], _eventTexts[_events[index]], Args(index).ToArray());
         return new StoredRow(record, JournalSchema.RawCodec, holds);
     }
 
@@ -146,15 +140,19 @@ internal sealed class BlockColumns
     /// </summary>
     public BlockEntry Entry(int index, ChecksumScheme scheme, out bool holds)
     {
-        var seq = Header.FirstSeq + index;
-        var sessionText = _sessionTexts[_sessions[index]];
-        var source = _sourceBytes[_sources[index]];
-        var eventName = _eventBytes[_events[index]];
-        var args = _raw.AsSpan(_offsets[index], _lengths[index]);
-        var stored = BinaryPrimitives.ReadUInt32LittleEndian(_raw.AsSpan(_crcs + index * 4, 4));
-        holds = scheme.Holds(stored, seq, _ts[index], sessionText, _conns[index], source, eventName, args, out _);
-        return new BlockEntry(seq, _ts[index], sessionText, _conns[index], source, eventName, args.ToArray(), stored);
+        holds = Check(index, scheme, out _);
+        return new BlockEntry(Header.FirstSeq + index, _ts[index], _sessionTexts[_sessions[index]], _conns[index],
+            _sourceBytes[_sources[index]], _eventBytes[_events[index]], Args(index).ToArray(), StoredCrc(index));
     }
+
+    /// <summary>Whether the record at <paramref name="index"/> matches its stored CRC32C under <paramref name="scheme"/>; also parses its session.</summary>
+    private bool Check(int index, ChecksumScheme scheme, out Guid session) =>
+        scheme.Holds(StoredCrc(index), Header.FirstSeq + index, _ts[index], _sessionTexts[_sessions[index]], _conns[index],
+            _sourceBytes[_sources[index]], _eventBytes[_events[index]], Args(index), out session);
+
+    private ReadOnlySpan<byte> Args(int index) => _raw.AsSpan(_offsets[index], _lengths[index]);
+
+    private uint StoredCrc(int index) => BinaryPrimitives.ReadUInt32LittleEndian(_raw.AsSpan(_crcs + index * 4, 4));
 
     /// <summary>Args are stored grouped by event name, in record order within a group: finds where each record's start.</summary>
     private void PlaceArgs(int position, int count)

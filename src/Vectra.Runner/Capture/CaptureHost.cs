@@ -21,7 +21,7 @@ internal sealed class CaptureHost
     public static readonly TimeSpan DrainBudget = TimeSpan.FromSeconds(3.5);
 
     /// <summary>How long the host waits for the live projections to stop: they resume from their checkpoint on the next start, so they never hold up a stop.</summary>
-    public static readonly TimeSpan ProjectionsStopGrace = TimeSpan.FromSeconds(1.5);
+    public static readonly TimeSpan ProjectionsStopGrace = TimeSpan.FromSeconds(0.5);
 
     /// <summary>The host's backstop: past this, stopping services are no longer waited for.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4.5);

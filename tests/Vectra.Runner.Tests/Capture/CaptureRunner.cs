@@ -113,11 +113,7 @@ internal sealed class CaptureRunner : IAsyncDisposable
     /// <summary>Sends SIGTERM and waits up to <paramref name="limit"/>; returns the exit code, or null if it still ran.</summary>
     public async Task<int?> TerminateAsync(TimeSpan limit)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-            Assert.Equal(0, kill.ExitCode);
-        }
+        UnixSignal.Terminate(_process.Id);
         using var timeout = new CancellationTokenSource(limit);
         try
         {

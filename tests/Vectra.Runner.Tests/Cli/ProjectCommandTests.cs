@@ -35,13 +35,15 @@ public class ProjectCommandTests
         for (var round = 0; round < 6; round++)
         {
             using var process = Process.Start(VectraProcess.StartInfo("project", "--follow", "--data", killed))!;
-            // Kill while work is under way: once this run has committed a batch, at a random moment after.
+            // Kill while work is under way: once this run has committed one or two batches, a few ms into the next.
+            // Measured in progress, not in time: a fast machine gets through the whole journal in half a second.
+            var target = checkpoints[^1] + random.Next(1, 3) * ProjectionBatch;
             var deadline = Stopwatch.StartNew();
-            while (RugsCheckpoint(killed) <= checkpoints[^1] && RugsCheckpoint(killed) < JournalTail(killed) && deadline.Elapsed < TimeSpan.FromSeconds(90))
+            while (RugsCheckpoint(killed) < Math.Min(target, JournalTail(killed)) && deadline.Elapsed < TimeSpan.FromSeconds(90))
             {
-                await Task.Delay(10);
+                await Task.Delay(5);
             }
-            await Task.Delay(random.Next(0, 400));
+            await Task.Delay(random.Next(0, 30));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             checkpoints.Add(RugsCheckpoint(killed));
@@ -54,6 +56,9 @@ public class ProjectCommandTests
         Assert.True(checkpoints.Count(c => c > 0 && c < JournalTail(killed)) >= 3, $"kills did not land mid-way: checkpoints {string.Join(", ", checkpoints)}");
         Assert.Equal(ViewsDump.Text(clean, ViewsDump.RugsTables), ViewsDump.Text(killed, ViewsDump.RugsTables));
     }
+
+    /// <summary>How many records the runner applies per committed batch (ProjectionRunner.BatchSize).</summary>
+    private const int ProjectionBatch = 5000;
 
     private static long RugsCheckpoint(string data)
     {
