@@ -19,6 +19,13 @@ namespace Vectra.Journal.Blocks;
 /// it over wins and the other drops its copy.
 /// </para>
 /// <para>
+/// Stopping: a starved nice-19 thread may be in the middle of a block for seconds, so <see cref="Dispose"/> never waits
+/// for one. Once stopping, no block is handed over any more, and each thread gets at most <see cref="StopWait"/> to
+/// end; a thread still busy then finishes its block on its own, finds the hand-over refused and ends, taking its read
+/// connection with it. Nothing is lost by that: a run's rows stay rows until a block replaces them in one transaction,
+/// so a block not stored is sealed the next time a writer opens the journal.
+/// </para>
+/// <para>
 /// Failure policy: sealing is an optimisation, never a condition of durability. A damaged or missing row,
 /// a failed read or a block the writer refuses stops the sealer for good, reported once through
 /// <see cref="SealPolicy.OnProblem"/> and <see cref="Problem"/>; records after it simply stay rows until the
@@ -31,6 +38,9 @@ internal sealed class JournalSealer : IDisposable
 {
     /// <summary>How many times its bound the unsealed tail may reach before sealing runs at normal priority.</summary>
     public const int UrgentFactor = 4;
+
+    /// <summary>The longest <see cref="Dispose"/> waits for both sealing threads together before leaving them to end on their own.</summary>
+    public static readonly TimeSpan StopWait = TimeSpan.FromMilliseconds(10);
 
     private const int IdleNice = 19;
 
@@ -45,6 +55,7 @@ internal sealed class JournalSealer : IDisposable
     private long _sealedBytes;
     private long _tailBytesAtStart = -1;
     private string? _problem;
+    private bool _stopping;
 
     public JournalSealer(JournalWriter writer, SealPolicy policy)
     {
@@ -65,7 +76,7 @@ internal sealed class JournalSealer : IDisposable
         try
         {
             using var connection = SqliteOpener.OpenReader(_writer.Files.Database);
-            using var rows = new TailRows(connection);
+            using var rows = new TailRows(connection, _policy.WhileReadingForTest);
             using var codec = new BlockCodec();
             Start(connection);
             if (!urgent)
@@ -91,6 +102,7 @@ internal sealed class JournalSealer : IDisposable
                     {
                         throw new InvalidOperationException($"the journal has no row at meta_seq {first} to seal");
                     }
+                    _policy.BeforeCompressForTest?.Invoke();
                     block = BlockBuilder.Build(entries, _policy.Level, codec);
                 }
                 catch (Exception) when (Volatile.Read(ref _next) != first)
@@ -103,7 +115,7 @@ internal sealed class JournalSealer : IDisposable
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
-        catch (Exception error) when (_writer.Fault is null)
+        catch (Exception error) when (_writer.Fault is null && !Volatile.Read(ref _stopping))
         {
             var problem = $"sealing stopped, records stay uncompressed rows from here on: {error.Message}";
             if (Interlocked.CompareExchange(ref _problem, problem, null) is null)
@@ -113,7 +125,7 @@ internal sealed class JournalSealer : IDisposable
         }
         catch (Exception)
         {
-            // The writer faulted and reports that itself; a sealer has nothing to add.
+            // The writer faulted and reports that itself, or it is closing and the block is simply sealed next time.
         }
     }
 
@@ -140,14 +152,15 @@ internal sealed class JournalSealer : IDisposable
     /// <summary>
     /// Has the writer store <paramref name="block"/>, unless the other thread already handed over its rows. Blocks reach the
     /// writer in seq order (the check and the queueing share the lock), and the lock is never held while the writer works,
-    /// so a starved low-priority thread cannot keep the urgent one waiting.
+    /// so a starved low-priority thread cannot keep the urgent one waiting. Once stopping, nothing is handed over: the
+    /// writer is about to close and must not wait for a block a starved thread finishes late.
     /// </summary>
     private void HandOver(SealedBlock block)
     {
         Task<SeqRange> stored;
         lock (_handOver)
         {
-            if (_next != block.FirstSeq)
+            if (_next != block.FirstSeq || Volatile.Read(ref _stopping))
             {
                 return;
             }
@@ -166,12 +179,19 @@ internal sealed class JournalSealer : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Stops after the blocks in hand (the writer must still be running to store them).</summary>
+    /// <summary>
+    /// Refuses further blocks and waits at most <see cref="StopWait"/> for the threads; one still busy ends on its own
+    /// (a block already handed over is stored by the writer, which must still be running, as it drains its queue).
+    /// </summary>
     public void Dispose()
     {
+        Volatile.Write(ref _stopping, true);
         _stop.Cancel();
-        _idle.Join();
-        _urgent.Join();
-        _stop.Dispose();
+        var deadline = Environment.TickCount64 + (long)StopWait.TotalMilliseconds;
+        var ended = _idle.Join(StopWait) & _urgent.Join(TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)));
+        if (ended)
+        {
+            _stop.Dispose(); // a thread still running reads its token, so only a joined sealer releases it
+        }
     }
 }

@@ -7,7 +7,7 @@ using Vectra.Journal.Storage;
 namespace Vectra.Journal.Blocks;
 
 /// <summary>Reads the oldest unsealed rows as a block's entries, refusing any that is damaged or out of order.</summary>
-internal sealed class TailRows(SqliteConnection connection) : IDisposable
+internal sealed class TailRows(SqliteConnection connection, Action? whileReadingForTest = null) : IDisposable
 {
     private readonly Statement _rows = new(connection, $"SELECT {StoredRow.Columns} FROM journal WHERE seq >= ?1 ORDER BY seq LIMIT ?2");
     // Reused from block to block, so sealing beside a capture does not allocate (and promote) a copy of every row.
@@ -57,6 +57,10 @@ internal sealed class TailRows(SqliteConnection connection) : IDisposable
                 }
                 entries.Add(new BlockEntry(seq, ts, _texts.Of(session), conn, _texts.Of(source), _texts.Of(eventName), Keep(args, ref used), crc));
                 bytes += args.Length;
+                if (entries.Count == 1)
+                {
+                    whileReadingForTest?.Invoke();
+                }
             }
         }
         finally

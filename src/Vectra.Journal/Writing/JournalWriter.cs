@@ -355,6 +355,8 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     private void CloseCheckpoint()
     {
         _connection.Execute("PRAGMA synchronous=FULL");
+        // A reader on an old snapshot (a starved sealing thread, a long export) must not hold up a capture's 5 s stop.
+        _connection.Execute("PRAGMA busy_timeout=100");
         using var command = _connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
         using var result = command.ExecuteReader();
