@@ -4,6 +4,7 @@ using Vectra.Tests.Common;
 namespace Vectra.Journal.Tests.Blocks;
 
 /// <summary>The sealer yields the CPU to a capture: it seals at the lowest priority, with a normal-priority thread for a tail past its hard bound.</summary>
+[Collection(AloneInProcess.Name)]
 public class SealerPriorityTests
 {
     [Fact]
