@@ -1,4 +1,5 @@
 using Vectra.Journal.Storage;
+using Vectra.Journal.Threading;
 using Vectra.Journal.Writing;
 
 namespace Vectra.Journal.Blocks;
