@@ -23,7 +23,7 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
     /// One run's figures: frames durable per second, the rate they arrived at, receive→durable latency; <c>Serving</c> is
     /// what the polling client saw, or null without the dashboard.
     /// </summary>
-    public sealed record Run(int Number, bool Served, int Frames, double FramesPerSecond, double ReceivedPerSecond, double P50Ms, double P99Ms, double MaxMs, ServingFigures? Serving);
+    public sealed record Run(int Number, bool Served, int Frames, double FramesPerSecond, double ReceivedPerSecond, double P50Ms, double P99Ms, double MaxMs, ServingFigures? Serving, GcFigures Gc);
 
     public async Task<IReadOnlyList<Run>> RunAsync(Action<string> log)
     {
@@ -37,7 +37,7 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         {
             var served = i % 2 == 1;
             var run = await RunOnceAsync(i + 1, served, template, recording, gameId);
-            log($"run {run.Number} ({(served ? "serving" : "not serving")}): {run.FramesPerSecond:N0} frames/s, p50 {run.P50Ms} ms, p99 {run.P99Ms} ms, max {run.MaxMs} ms{(served ? "; " + run.Serving : "")}");
+            log($"run {run.Number} ({(served ? "serving" : "not serving")}): {run.FramesPerSecond:N0} frames/s, p50 {run.P50Ms} ms, p99 {run.P99Ms} ms, max {run.MaxMs} ms; {run.Gc}{(served ? "; " + run.Serving : "")}");
             runs.Add(run);
         }
         return runs;
@@ -58,14 +58,17 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         });
         IDurableRecordsObserver[] observers = served ? [latency, new CaptureMetricsObserver(TimeProvider.System)] : [latency];
         ServingFigures? serving = null;
+        var gc = default(GcFigures);
         using (var writer = JournalWriter.Open(data, settings.Durability))
         using (var app = host.Build(writer, TimeProvider.System, observers))
         {
+            var load = served ? await CaptureServeLoad.StartAsync(data, app.Services, gameId) : null;
+            gc = GcFigures.Start();
             await app.StartAsync();
-            var load = served ? CaptureServeLoad.Start(data, app.Services, gameId) : null;
             try
             {
                 await latency.AllDurable.WaitAsync(Limit);
+                gc = gc.Stop();
             }
             finally
             {
@@ -85,7 +88,7 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         var seconds = (latency.LastDurableMicros - latency.FirstReceivedMicros) / 1e6;
         var receiving = (latency.LastReceivedMicros - latency.FirstReceivedMicros) / 1e6;
         return new Run(number, served, latency.Count, Math.Round(latency.Count / seconds), Math.Round((latency.Count - 1) / Math.Max(receiving, 1e-6)),
-            Math.Round(latency.PercentileMs(50), 1), Math.Round(latency.PercentileMs(99), 1), Math.Round(latency.PercentileMs(100), 1), serving);
+            Math.Round(latency.PercentileMs(50), 1), Math.Round(latency.PercentileMs(99), 1), Math.Round(latency.PercentileMs(100), 1), serving, gc);
     }
 
     /// <summary>The template's journal and views files (not its lock or owner files, which belong to the process that wrote them).</summary>

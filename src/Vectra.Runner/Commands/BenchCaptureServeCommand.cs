@@ -29,11 +29,11 @@ internal static class BenchCaptureServeCommand
             }
             Console.WriteLine(settings.Command);
             Console.WriteLine($"machine: {MachineDescription.Describe()}");
-            Console.WriteLine("receive→durable latency per frame; pages: the polling client's rounds, answers by status and request times");
-            Console.WriteLine($"{"run",3} {"dashboard",-9} {"frames",8} {"frames/s",9} {"recv/s",8} {"p50 ms",8} {"p99 ms",8} {"max ms",8}  pages");
+            Console.WriteLine("receive→durable latency per frame; GC: the capturing process's collections (gen0/1/2), pause time and allocations during the run; pages: the polling client's rounds, answers by status and request times");
+            Console.WriteLine($"{"run",3} {"dashboard",-9} {"frames",8} {"frames/s",9} {"recv/s",8} {"p50 ms",8} {"p99 ms",8} {"max ms",8}  GC  pages");
             foreach (var run in runs)
             {
-                Console.WriteLine($"{run.Number,3} {(run.Served ? "serving" : "off"),-9} {run.Frames,8:N0} {run.FramesPerSecond,9:N0} {run.ReceivedPerSecond,8:N0} {run.P50Ms,8:F1} {run.P99Ms,8:F1} {run.MaxMs,8:F1}  {run.Serving?.ToString() ?? "—"}");
+                Console.WriteLine($"{run.Number,3} {(run.Served ? "serving" : "off"),-9} {run.Frames,8:N0} {run.FramesPerSecond,9:N0} {run.ReceivedPerSecond,8:N0} {run.P50Ms,8:F1} {run.P99Ms,8:F1} {run.MaxMs,8:F1}  {run.Gc}  {run.Serving?.ToString() ?? "—"}");
             }
             foreach (var served in new[] { false, true })
             {

@@ -51,7 +51,7 @@ public sealed partial class BenchCaptureServeTests
         Assert.DoesNotContain("   at ", result.Stderr);
     }
 
-    [GeneratedRegex(@"^\s*\d+ (?<dashboard>off|serving)\s+(?<frames>[\d,]+)\s+(?<fps>[\d,]+)\s+(?<received>[\d,]+)\s+[\d.]+\s+[\d.]+\s+[\d.]+  (?<pages>.+)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*\d+ (?<dashboard>off|serving)\s+(?<frames>[\d,]+)\s+(?<fps>[\d,]+)\s+(?<received>[\d,]+)\s+[\d.]+\s+[\d.]+\s+[\d.]+  GC \d+/\d+/\d+, paused [\d.]+ ms, [\d,]+ MB allocated  (?<pages>.+)$", RegexOptions.Multiline)]
     private static partial Regex RunRow();
 
     [GeneratedRegex(@"^(?<rounds>\d+) rounds? of (?<perRound>\d+) pages, (?<served>\d+) served \(\d+ × 200")]
