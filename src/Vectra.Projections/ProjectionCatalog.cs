@@ -6,10 +6,14 @@ using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections;
 
-/// <summary>Every projection the engine runs, in the order they apply each record.</summary>
+/// <summary>
+/// Every projection the engine runs, in the order they apply each record. The order is the pipeline: the rugs
+/// exports read, in the same transaction, what the rugs projection did with each record (its
+/// <see cref="RugsRecordEffects"/>, handed over by the runner) and its tables, so <c>rugs</c> comes before them.
+/// </summary>
 public static class ProjectionCatalog
 {
-    /// <summary>Fresh instances of all projections; the exports come after the rugs projection, whose tables they read.</summary>
+    /// <summary>Fresh instances of all projections, in pipeline order.</summary>
     public static IReadOnlyList<IProjection> All(ExportOptions? exports = null)
     {
         var rugs = new RugsProjection();
@@ -19,6 +23,7 @@ public static class ProjectionCatalog
             rugs,
             new CaptureHealthProjection(),
             new EventsExport(options),
+            // Downstream of rugs: each is handed what rugs did with the record.
             new GameTickExport(rugs, options),
             new TradeExport(rugs, options),
             new CompleteGameExport(rugs, options),

@@ -5,6 +5,9 @@ namespace Vectra.Runner.Tests;
 /// <summary>Runs the real <c>vectra</c> executable, as a user would, and captures its exit code and output.</summary>
 internal static class VectraProcess
 {
+    /// <summary>How long a command may run: generous, as the slowest (imports, replays) take seconds here and CI may be busier.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "vectra.dll");
 
     public static ProcessStartInfo StartInfo(params string[] args)
@@ -31,8 +34,18 @@ internal static class VectraProcess
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(guard.Token);
+        using var guard = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Left running, it would hold the data folder's writer lock and fail the tests after this one too.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"vectra {string.Join(' ', args)} did not exit within {Limit.TotalMinutes} min and was killed\nstdout: {await stdout}\nstderr: {await stderr}");
+        }
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 

@@ -83,7 +83,7 @@ internal sealed class JournalSealer : IDisposable
             if (!urgent)
             {
                 // Only after Start: a starved thread must not hold the lock the urgent one waits for.
-                ThreadNice.TryLower(IdleNice);
+                ThreadNice.TryLowerBy(IdleNice);
             }
             var factor = urgent ? UrgentFactor : 1;
             while (!_stop.IsCancellationRequested && Problem is null)

@@ -21,17 +21,14 @@ namespace Vectra.Journal.Reading;
 /// </remarks>
 public sealed class JournalReader : IDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly Utf8TextCache _texts = new();
-    private bool _hasTables;
-    private ChecksumScheme _scheme = ChecksumScheme.Legacy;
+    private readonly ReaderConnection _db;
     private readonly BlockReader _blocks;
 
     private JournalReader(JournalFiles files, SqliteConnection connection)
     {
         Files = files;
-        _connection = connection;
-        _blocks = new BlockReader(connection, _texts, () => _scheme, () => Guard(SchemeChanged), error => SqliteFailures.Describe(error, files.Database));
+        _db = new ReaderConnection(connection, files.Database);
+        _blocks = new BlockReader(connection, _db.Texts, () => _db.Scheme, () => _db.Guard(_db.SchemeChanged), _db.Describe);
     }
 
     /// <summary>The journal's files.</summary>
@@ -64,12 +61,12 @@ public sealed class JournalReader : IDisposable
     }
 
     /// <summary>The first seq, or 0 when the journal is empty.</summary>
-    public long Head => Scalar(BlocksAvailable
+    public long Head => _db.Scalar(BlocksAvailable
         ? "SELECT coalesce((SELECT min(first_seq) FROM journal_blocks), (SELECT min(seq) FROM journal), 0)"
         : "SELECT coalesce(min(seq), 0) FROM journal");
 
     /// <summary>The last committed seq, or 0 when the journal is empty.</summary>
-    public long Tail => Scalar(BlocksAvailable
+    public long Tail => _db.Scalar(BlocksAvailable
         ? "SELECT max(coalesce((SELECT max(last_seq) FROM journal_blocks), 0), coalesce((SELECT max(seq) FROM journal), 0))"
         : "SELECT coalesce(max(seq), 0) FROM journal");
 
@@ -79,13 +76,13 @@ public sealed class JournalReader : IDisposable
     /// <summary>Records with <paramref name="from"/> ≤ seq ≤ <paramref name="to"/>, in seq order.</summary>
     public IEnumerable<JournalRecord> ReadSeqRange(long from, long to) =>
         Merged(() => _blocks.SeqRange(from, to),
-            () => Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq BETWEEN $a AND $b ORDER BY seq", from, to))
+            () => _db.Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq BETWEEN $a AND $b ORDER BY seq", from, to))
             .Select(row => row.Trusted());
 
     /// <summary>Records with <paramref name="fromTs"/> ≤ meta_ts ≤ <paramref name="toTs"/> (µs since epoch), in seq order.</summary>
     public IEnumerable<JournalRecord> ReadTsRange(long fromTs, long toTs) =>
         Merged(() => _blocks.TsRange(fromTs, toTs),
-            () => Query($"SELECT {StoredRow.Columns} FROM journal WHERE ts BETWEEN $a AND $b ORDER BY seq", fromTs, toTs))
+            () => _db.Query($"SELECT {StoredRow.Columns} FROM journal WHERE ts BETWEEN $a AND $b ORDER BY seq", fromTs, toTs))
             .Select(row => row.Trusted());
 
     /// <summary>Up to <paramref name="max"/> records after <paramref name="afterSeq"/>, read in one short query.</summary>
@@ -94,7 +91,7 @@ public sealed class JournalReader : IDisposable
         var list = new List<JournalRecord>(Math.Min(max, 1024));
         var last = afterSeq > long.MaxValue - max ? long.MaxValue : afterSeq + max;
         foreach (var row in Merged(() => _blocks.SeqRange(afterSeq + 1, last),
-            () => Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq > $a ORDER BY seq LIMIT $b", afterSeq, max)))
+            () => _db.Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq > $a ORDER BY seq LIMIT $b", afterSeq, max)))
         {
             list.Add(row.Trusted());
             if (list.Count == max)
@@ -108,7 +105,7 @@ public sealed class JournalReader : IDisposable
     /// <summary>System records (event names starting with <c>$</c>) after <paramref name="afterSeq"/>, in seq order, through their own index.</summary>
     public IEnumerable<JournalRecord> ReadSystemRecords(long afterSeq = 0) =>
         Merged(() => _blocks.SystemRecords(afterSeq),
-            () => Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq > $a AND {JournalSchema.SystemRecordFilter} ORDER BY seq", afterSeq, 0))
+            () => _db.Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq > $a AND {JournalSchema.SystemRecordFilter} ORDER BY seq", afterSeq, 0))
             .Select(row => row.Trusted());
 
     /// <summary>
@@ -145,14 +142,14 @@ public sealed class JournalReader : IDisposable
     }
 
     /// <summary>The sessions that wrote this journal, in order of their first record.</summary>
-    public IReadOnlyList<SessionSummary> Sessions() => Guard(() =>
+    public IReadOnlyList<SessionSummary> Sessions() => _db.Guard(() =>
     {
         var sessions = new List<SessionSummary>();
-        if (!HasTables())
+        if (!_db.HasTables())
         {
             return sessions;
         }
-        using var command = _connection.CreateCommand();
+        using var command = _db.Connection.CreateCommand();
         command.CommandText = "SELECT session, source, first_seq, last_seq, records, first_ts, last_ts FROM journal_sessions ORDER BY first_seq";
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -165,26 +162,26 @@ public sealed class JournalReader : IDisposable
     });
 
     /// <summary>The policy the last writer used, as it recorded it.</summary>
-    public string? LastDurability => Guard(() => HasTables() ? JournalSchema.GetMeta(_connection, "durability") : null);
+    public string? LastDurability => _db.Guard(() => _db.HasTables() ? JournalSchema.GetMeta(_db.Connection, "durability") : null);
 
     /// <summary>Rows as stored, without throwing on a bad checksum (for verification).</summary>
-    internal IEnumerable<StoredRow> ReadStoredRows() => Query($"SELECT {StoredRow.Columns} FROM journal ORDER BY seq", 0, 0);
+    internal IEnumerable<StoredRow> ReadStoredRows() => _db.Query($"SELECT {StoredRow.Columns} FROM journal ORDER BY seq", 0, 0);
 
     /// <summary>Every sealed block, opened or found damaged (for verification).</summary>
     internal IEnumerable<OpenedBlock> ReadBlocks() => BlocksAvailable ? _blocks.All() : [];
 
     /// <summary>A read transaction for several queries that must agree (verification, status).</summary>
-    internal ReadSnapshot Snapshot() => Guard(() => ReadSnapshot.Begin(_connection));
+    internal ReadSnapshot Snapshot() => _db.Guard(() => ReadSnapshot.Begin(_db.Connection));
 
     /// <summary>How many records and bytes the sealed blocks and the row tail hold.</summary>
-    public StorageFigures Figures() => Guard(() =>
+    public StorageFigures Figures() => _db.Guard(() =>
     {
-        if (!HasTables())
+        if (!_db.HasTables())
         {
             return new StorageFigures(0, 0, 0, 0, 0, 0);
         }
-        using var snapshot = ReadSnapshot.Begin(_connection);
-        using var command = _connection.CreateCommand();
+        using var snapshot = ReadSnapshot.Begin(_db.Connection);
+        using var command = _db.Connection.CreateCommand();
         var blocks = _blocks.Available
             ? "(SELECT count(*) FROM journal_blocks), (SELECT coalesce(sum(records), 0) FROM journal_blocks), (SELECT coalesce(sum(length(data)), 0) FROM journal_blocks), (SELECT coalesce(sum(args_bytes), 0) FROM journal_blocks)"
             : "0, 0, 0, 0";
@@ -195,9 +192,9 @@ public sealed class JournalReader : IDisposable
     });
 
     /// <summary>SQLite's own consistency check; "ok" alone when the file is sound.</summary>
-    internal IReadOnlyList<string> IntegrityCheck() => Guard(() =>
+    internal IReadOnlyList<string> IntegrityCheck() => _db.Guard(() =>
     {
-        using var command = _connection.CreateCommand();
+        using var command = _db.Connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
         using var reader = command.ExecuteReader();
         var lines = new List<string>();
@@ -219,7 +216,7 @@ public sealed class JournalReader : IDisposable
             }
             yield break;
         }
-        using var snapshot = Guard(() => ReadSnapshot.Begin(_connection));
+        using var snapshot = _db.Guard(() => ReadSnapshot.Begin(_db.Connection));
         using var fromBlocks = blocks().GetEnumerator();
         using var fromRows = rows().GetEnumerator();
         var hasBlock = fromBlocks.MoveNext();
@@ -240,98 +237,12 @@ public sealed class JournalReader : IDisposable
     }
 
     /// <summary>Whether the journal has a blocks table (a journal written before compression has none until a writer opens it).</summary>
-    private bool BlocksAvailable => Guard(() => HasTables() && _blocks.Available);
-
-    private IEnumerable<StoredRow> Query(string sql, long a, long b)
-    {
-        if (!Guard(HasTables))
-        {
-            yield break;
-        }
-        using var statement = Guard(() => new Statement(_connection, sql));
-        if (statement.IndexOf("$a") is > 0 and var first)
-        {
-            statement.Bind(first, a);
-        }
-        if (statement.IndexOf("$b") is > 0 and var second)
-        {
-            statement.Bind(second, b);
-        }
-        while (Step(statement))
-        {
-            var row = StoredRow.From(statement, _texts, _scheme);
-            if (!row.ChecksumHolds && Guard(SchemeChanged))
-            {
-                // A writer of this version opened the journal after this reader did and took the stored-bytes checksum.
-                row = StoredRow.From(statement, _texts, _scheme);
-            }
-            yield return row;
-        }
-    }
-
-    private bool Step(Statement statement)
-    {
-        try
-        {
-            return statement.Step();
-        }
-        catch (SqliteException error)
-        {
-            throw SqliteFailures.Describe(error, Files.Database);
-        }
-    }
-
-    private long Scalar(string sql) => Guard(() =>
-    {
-        if (!HasTables())
-        {
-            return 0L;
-        }
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    });
-
-    /// <summary>Whether the journal's tables exist yet; once they do, they always will.</summary>
-    private bool HasTables()
-    {
-        if (!_hasTables)
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('journal', 'journal_sessions', 'journal_meta')";
-            _hasTables = (long)command.ExecuteScalar()! == 3;
-            if (_hasTables)
-            {
-                SchemeChanged();
-            }
-        }
-        return _hasTables;
-    }
-
-    private bool SchemeChanged()
-    {
-        var latest = ChecksumScheme.FromMeta(JournalSchema.GetMeta(_connection, ChecksumScheme.MetaKey));
-        var changed = latest != _scheme;
-        _scheme = latest;
-        return changed;
-    }
-
-    private T Guard<T>(Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (SqliteException error)
-        {
-            throw SqliteFailures.Describe(error, Files.Database);
-        }
-    }
+    private bool BlocksAvailable => _db.Guard(() => _db.HasTables() && _blocks.Available);
 
     /// <inheritdoc/>
     public void Dispose()
     {
         _blocks.Dispose();
-        _connection.Dispose();
+        _db.Dispose();
     }
 }

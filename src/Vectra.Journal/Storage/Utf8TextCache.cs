@@ -3,16 +3,18 @@ using System.Text;
 namespace Vectra.Journal.Storage;
 
 /// <summary>
-/// Remembers the UTF-8 form of the few short texts every record repeats (event names, sources,
-/// session ids), in both directions, so appends and reads do not encode or decode them per record.
-/// Bounded: it forgets everything past a few thousand distinct texts.
+/// Remembers the UTF-8 form of short texts that repeat (a record's event name, source and session; a game id
+/// repeated by thousands of payloads), in both directions, so appends, reads and payload scans do not encode or
+/// decode them each time. Bounded: it forgets everything past a few thousand distinct texts.
 /// </summary>
-internal sealed class Utf8TextCache
+public sealed class Utf8TextCache
 {
     private const int MaxEntries = 4096;
     private readonly Dictionary<string, byte[]> _bytes = new(StringComparer.Ordinal);
     private readonly Dictionary<int, (byte[] Bytes, string Text)> _texts = [];
+    private (byte[] Bytes, string Text) _last = ([], "");
 
+    /// <summary>The UTF-8 bytes of <paramref name="text"/>; the same array each time (callers must not change it).</summary>
     public byte[] Encode(string text)
     {
         if (!_bytes.TryGetValue(text, out var bytes))
@@ -27,21 +29,27 @@ internal sealed class Utf8TextCache
         return bytes;
     }
 
+    /// <summary>The text <paramref name="utf8"/> encodes; the same string instance each time the same bytes come back.</summary>
     public string Decode(ReadOnlySpan<byte> utf8)
     {
+        // A payload scan sees the same value many times in a row: one comparison, no hashing.
+        if (utf8.SequenceEqual(_last.Bytes))
+        {
+            return _last.Text;
+        }
         var hash = new HashCode();
         hash.AddBytes(utf8);
         var key = hash.ToHashCode();
-        if (_texts.TryGetValue(key, out var known) && utf8.SequenceEqual(known.Bytes))
+        if (!_texts.TryGetValue(key, out var known) || !utf8.SequenceEqual(known.Bytes))
         {
-            return known.Text;
+            if (_texts.Count >= MaxEntries)
+            {
+                _texts.Clear();
+            }
+            known = (utf8.ToArray(), Encoding.UTF8.GetString(utf8));
+            _texts[key] = known;
         }
-        if (_texts.Count >= MaxEntries)
-        {
-            _texts.Clear();
-        }
-        var text = Encoding.UTF8.GetString(utf8);
-        _texts[key] = (utf8.ToArray(), text);
-        return text;
+        _last = known;
+        return known.Text;
     }
 }

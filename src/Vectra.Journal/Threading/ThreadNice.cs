@@ -10,9 +10,13 @@ namespace Vectra.Journal.Threading;
 public static class ThreadNice
 {
     private const int PrioProcess = 0;
+    private const int MaxNice = 19;
 
-    /// <summary>Sets the calling thread's nice value to <paramref name="nice"/> (0-19); false where that is not possible.</summary>
-    public static bool TryLower(int nice)
+    /// <summary>
+    /// Makes the calling thread <paramref name="steps"/> nice steps less urgent than it is (at most nice 19), so a
+    /// process started under <c>nice</c> keeps its threads' order; false where that is not possible.
+    /// </summary>
+    public static bool TryLowerBy(int steps)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -20,8 +24,15 @@ public static class ThreadNice
         }
         try
         {
-            // PRIO_PROCESS with a thread id sets that thread alone on Linux (threads have their own nice values there).
-            return setpriority(PrioProcess, gettid(), nice) == 0;
+            // PRIO_PROCESS with a thread id addresses that thread alone on Linux (threads have their own nice values there).
+            var thread = gettid();
+            Marshal.SetLastPInvokeError(0);
+            var now = getpriority(PrioProcess, thread);
+            if (now == -1 && Marshal.GetLastPInvokeError() != 0)
+            {
+                return false;
+            }
+            return setpriority(PrioProcess, thread, Math.Min(MaxNice, now + steps)) == 0;
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -31,6 +42,9 @@ public static class ThreadNice
 
     [DllImport("libc", SetLastError = true)]
     private static extern int setpriority(int which, int who, int prio);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int getpriority(int which, int who);
 
     [DllImport("libc")]
     private static extern int gettid();

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Vectra.Journal.Blocks;
 using Vectra.Journal.Errors;
@@ -24,15 +23,10 @@ namespace Vectra.Journal.Writing;
 /// </remarks>
 public sealed class JournalWriter : IDisposable, IAsyncDisposable
 {
-    private const int MaxRecordsPerCommit = 16_384;
-    private const long MaxBytesPerCommit = 64L << 20;
-
-    private readonly Channel<AppendRequest> _queue = Channel.CreateUnbounded<AppendRequest>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly AppendQueue _queue = new();
     private readonly WriterLock _lock;
     private readonly SqliteConnection _connection;
-    private readonly RecordInserter _inserter;
-    private readonly BlockStore _blocks;
+    private readonly BatchCommitter _committer;
     private readonly Thread _thread;
     private readonly JournalSealer? _sealer;
     private long _appendedArgsBytes;
@@ -47,8 +41,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         Durability = durability;
         _lock = writerLock;
         _connection = connection;
-        _inserter = new RecordInserter(connection);
-        _blocks = new BlockStore(connection);
+        _committer = new BatchCommitter(connection);
         _nextSeq = tail + 1;
         Signal.Publish(_nextSeq - 1);
         _thread = new Thread(WriteLoop) { IsBackground = true, Name = "vectra-journal-writer" };
@@ -152,15 +145,8 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Stores <paramref name="block"/> in place of its rows within the next commit; completes with its seqs once committed.</summary>
-    internal Task<SeqRange> SealAsync(SealedBlock block)
-    {
-        var request = new AppendRequest(block);
-        if (!_queue.Writer.TryWrite(request))
-        {
-            request.TrySetException(_fault ?? new JournalFaultedException("the journal writer is closed; nothing more can be sealed."));
-        }
-        return request.Task;
-    }
+    internal Task<SeqRange> SealAsync(SealedBlock block) =>
+        _queue.Add(new AppendRequest(block), _fault, "the journal writer is closed; nothing more can be sealed.");
 
     private Task<SeqRange> Enqueue(IReadOnlyList<NewRecord> records, long expectedFirstSeq)
     {
@@ -172,12 +158,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         {
             ArgsValidation.Check(record);
         }
-        var request = new AppendRequest(records, expectedFirstSeq);
-        if (!_queue.Writer.TryWrite(request))
-        {
-            request.TrySetException(_fault ?? new JournalFaultedException("the journal writer is closed; nothing more can be appended."));
-        }
-        return request.Task;
+        return _queue.Add(new AppendRequest(records, expectedFirstSeq), _fault, "the journal writer is closed; nothing more can be appended.");
     }
 
     private void WriteLoop()
@@ -185,7 +166,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         var batch = new List<AppendRequest>();
         try
         {
-            while (TakeBatch(batch))
+            while (_queue.TakeBatch(batch, Durability.GroupsCommits))
             {
                 Commit(batch);
                 batch.Clear();
@@ -197,14 +178,10 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
                 $"The journal writer stopped on an I/O error and will not retry: {error.Message}. " +
                 "Records not acknowledged were not stored. Check the disk, then start again: the journal recovers to its last durable record.",
                 error);
-            _queue.Writer.TryComplete(_fault);
+            _queue.Fail(_fault);
             foreach (var request in batch)
             {
                 request.TrySetException(_fault);
-            }
-            while (_queue.Reader.TryRead(out var pending))
-            {
-                pending.TrySetException(_fault);
             }
         }
         finally
@@ -213,95 +190,15 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for work, then takes what the policy lets one commit carry.</summary>
-    private bool TakeBatch(List<AppendRequest> batch)
-    {
-        AppendRequest? first;
-        while (!_queue.Reader.TryRead(out first))
-        {
-            if (!_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-            {
-                return false;
-            }
-        }
-        batch.Add(first);
-        if (!Durability.GroupsCommits)
-        {
-            return true;
-        }
-        long records = first.Records.Count, bytes = first.ByteCount;
-        while (records < MaxRecordsPerCommit && bytes < MaxBytesPerCommit && _queue.Reader.TryRead(out var more))
-        {
-            batch.Add(more);
-            records += more.Records.Count;
-            bytes += more.ByteCount;
-        }
-        return true;
-    }
-
     private void Commit(List<AppendRequest> batch)
     {
-        var accepted = new List<(AppendRequest Request, SeqRange Range)>(batch.Count);
-        var sessions = new Dictionary<Guid, SessionTally>();
-        var next = _nextSeq;
-        using (var tx = _connection.BeginTransaction())
-        {
-            foreach (var request in batch)
-            {
-                if (request.Seal is { } block)
-                {
-                    if (_blocks.Seal(block))
-                    {
-                        accepted.Add((request, new SeqRange(block.FirstSeq, block.LastSeq)));
-                    }
-                    else
-                    {
-                        request.TrySetException(new JournalSequenceException(
-                            $"meta_seq {block.FirstSeq}..{block.LastSeq} are not all rows any more; the block was not stored."));
-                    }
-                    continue;
-                }
-                if (request.ExpectedFirstSeq != 0 && request.ExpectedFirstSeq != next)
-                {
-                    request.TrySetException(new JournalSequenceException(
-                        $"the records start at meta_seq {request.ExpectedFirstSeq}, but the journal continues at {next}. " +
-                        "An exact import must continue the journal: import into an empty data folder, or from the journal's next seq."));
-                    continue;
-                }
-                var first = next;
-                foreach (var record in request.Records)
-                {
-                    _inserter.Insert(next, record);
-                    Tally(sessions, record, next);
-                    next++;
-                }
-                accepted.Add((request, new SeqRange(first, next - 1)));
-                Interlocked.Add(ref _appendedArgsBytes, request.ByteCount);
-            }
-            foreach (var tally in sessions.Values)
-            {
-                _inserter.UpsertSession(tx, tally);
-            }
-            tx.Commit();
-        }
+        var next = _committer.Commit(batch, _nextSeq, ref _appendedArgsBytes);
         Interlocked.Increment(ref _commits);
         _nextSeq = next;
         Signal.Publish(next - 1);
-        foreach (var (request, range) in accepted)
+        foreach (var (request, range) in _committer.Accepted)
         {
             request.TrySetResult(range);
-        }
-    }
-
-    private static void Tally(Dictionary<Guid, SessionTally> sessions, NewRecord record, long seq)
-    {
-        if (sessions.TryGetValue(record.Session, out var tally))
-        {
-            tally.Add(seq, record.Ts);
-        }
-        else
-        {
-            sessions[record.Session] = new SessionTally(record.Session, record.Source, seq, record.Ts);
         }
     }
 
@@ -325,13 +222,13 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     public void Dispose()
     {
         _sealer?.Dispose();
-        _queue.Writer.TryComplete();
+        _queue.Close();
         _thread.Join();
         try
         {
             if (_fault is null)
             {
-                CloseCheckpoint();
+                CloseCheckpoint.Run(_connection, Files, Warning);
             }
         }
         catch (SqliteException error)
@@ -340,45 +237,9 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
         finally
         {
-            _inserter.Dispose();
-            _blocks.Dispose();
+            _committer.Dispose();
             _connection.Dispose();
             _lock.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Copies the write-ahead log into journal.db and empties it. Under `none` nothing was fsynced yet and this
-    /// is what makes the records durable; when a reader's snapshot keeps the checkpoint from finishing, the log
-    /// itself is fsynced instead (the next open copies it) and the busy checkpoint is reported, not ignored.
-    /// </summary>
-    private void CloseCheckpoint()
-    {
-        _connection.Execute("PRAGMA synchronous=FULL");
-        // A reader on an old snapshot (a starved sealing thread, a long export) must not hold up a capture's 5 s stop.
-        _connection.Execute("PRAGMA busy_timeout=100");
-        using var command = _connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-        using var result = command.ExecuteReader();
-        result.Read();
-        var (busy, logFrames, copied) = (result.GetInt64(0), result.GetInt64(1), result.GetInt64(2));
-        if (busy == 0 && copied == logFrames)
-        {
-            return;
-        }
-        using (var log = new FileStream(Files.Database + "-wal", FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
-        {
-            log.Flush(flushToDisk: true);
-        }
-        var warning = $"the checkpoint at close was busy (a reader held an older snapshot): {Math.Max(copied, 0)} of {Math.Max(logFrames, 0)} pages " +
-            $"were copied into {Files.Database}; the rest stay in journal.db-wal, fsynced, and are copied by the next writer. Nothing was lost.";
-        if (Warning is { } handler)
-        {
-            handler(warning);
-        }
-        else
-        {
-            Console.Error.WriteLine($"vectra: warning: {warning}");
         }
     }
 

@@ -14,7 +14,7 @@ namespace Vectra.Projections.CaptureHealth;
 /// open (the close's reason); and when a session starts while the previous one never stopped (it was
 /// killed), from the previous session's last record to the new session's first open.
 /// </remarks>
-public sealed class CaptureHealthProjection : IProjection
+public sealed class CaptureHealthProjection : IRecordProjection
 {
     private const string KilledReason = "capture process ended without $session.stop";
 

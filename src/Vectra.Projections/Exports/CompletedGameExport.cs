@@ -42,10 +42,8 @@ public abstract class CompletedGameExport : RugsExportProjection
     }
 
     /// <inheritdoc/>
-    protected override void Add(JournalRecord record, ViewsTransaction views)
+    private protected override void Add(JournalRecord record, RugsRecordEffects effects, ViewsTransaction views)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        var effects = EffectsOf(record);
         if (effects.GameStateGameId is { } gameId && _games.Observe(views, gameId, record.Seq) is not null)
         {
             foreach (var settled in Pending(views))

@@ -71,17 +71,13 @@ public abstract class ExportProjection : IProjection, IOpenFilesProjection
         Forget();
     }
 
-    /// <inheritdoc/>
-    public void Apply(JournalRecord record, ViewsTransaction views)
+    /// <summary>Notes that <paramref name="record"/> is being applied: the open files are out of date, and journal time moved.</summary>
+    private protected void Applying(JournalRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         _lastTs = Math.Max(_lastTs, record.Ts);
         _openStale = true;
-        Add(record, views);
     }
-
-    /// <summary>Adds the rows <paramref name="record"/> settles to the tail.</summary>
-    protected abstract void Add(JournalRecord record, ViewsTransaction views);
 
     /// <summary>Rows that are in views.db but not final yet (a game still being played): shown in the open files only.</summary>
     protected virtual IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> PendingRows(ViewsTransaction views) => [];

@@ -34,10 +34,8 @@ public abstract class PlayedGameExport : RugsExportProjection
     }
 
     /// <inheritdoc/>
-    protected override void Add(JournalRecord record, ViewsTransaction views)
+    private protected override void Add(JournalRecord record, RugsRecordEffects effects, ViewsTransaction views)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        var effects = EffectsOf(record);
         if (effects.GameStateGameId is { } gameId && _games.Observe(views, gameId, record.Seq) is { } settled)
         {
             AppendRows(views, record.Seq, RowsSql, Parameters(views, settled, record.Seq));

@@ -7,13 +7,12 @@ namespace Vectra.Projections.Exports;
 
 /// <summary>
 /// An export of rows the rugs projection keeps in views.db. It runs right after <see cref="RugsProjection"/> on
-/// each record, in the same transaction, reads what that record did from <see cref="RugsProjection.Effects"/>, and
+/// each record, in the same transaction, is handed what that record did there (<see cref="RugsRecordEffects"/>), and
 /// copies rows from the rugs tables into its tail when they become final. Resetting it resets the rugs projection.
 /// </summary>
-public abstract class RugsExportProjection : ExportProjection, IUpstreamProjection
+public abstract class RugsExportProjection : ExportProjection, IDownstreamProjection<RugsRecordEffects>
 {
     private readonly object?[] _row;
-    private readonly RugsRecordEffects _none = new();
 
     /// <summary>An export of <paramref name="docType"/> fed by <paramref name="rugs"/>.</summary>
     private protected RugsExportProjection(RugsProjection rugs, string docType, ExportSchema schema, ExportOptions options)
@@ -24,24 +23,18 @@ public abstract class RugsExportProjection : ExportProjection, IUpstreamProjecti
     }
 
     /// <inheritdoc/>
-    public string Upstream => Rugs.Name;
+    public IProjection Upstream => Rugs;
 
     private protected RugsProjection Rugs { get; }
 
-    /// <summary>
-    /// What the rugs projection did with <paramref name="record"/>: nothing when it did not apply it (the record is
-    /// quarantined there, so views.db holds no effect of it either).
-    /// </summary>
-    private protected RugsRecordEffects EffectsOf(JournalRecord record)
+    void IDownstreamProjection<RugsRecordEffects>.Apply(JournalRecord record, RugsRecordEffects upstream, ViewsTransaction views)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        if (Rugs.Effects.Seq == record.Seq)
-        {
-            return Rugs.Effects;
-        }
-        _none.Begin(record.Seq);
-        return _none;
+        Applying(record);
+        Add(record, upstream, views);
     }
+
+    /// <summary>Adds the rows <paramref name="record"/> settles to the tail, knowing what the rugs projection did with it (<paramref name="rugs"/>).</summary>
+    private protected abstract void Add(JournalRecord record, RugsRecordEffects rugs, ViewsTransaction views);
 
     /// <summary>Appends every row of a query shaped like <c>Tail.SelectColumns</c>, as added by record <paramref name="seq"/>.</summary>
     private protected void AppendRows(ViewsTransaction views, long seq, string sql, params (string Name, object? Value)[] parameters) =>

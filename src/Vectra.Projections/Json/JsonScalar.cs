@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Vectra.Journal.Storage;
 
 namespace Vectra.Projections.Json;
 
@@ -36,10 +37,25 @@ internal static class JsonScalar
             return null;
         }
         var content = value[1..^1];
-        if (content.IndexOf((byte)'\\') < 0)
+        return content.IndexOf((byte)'\\') < 0 ? Encoding.UTF8.GetString(content) : Unescaped(value);
+    }
+
+    /// <summary>
+    /// A JSON string's text as <see cref="Text(ReadOnlySpan{byte})"/> reads it, taken from <paramref name="texts"/> when it has no
+    /// escapes, so a value that repeats (a game id for thousands of events) is not a new string each time.
+    /// </summary>
+    public static string? Text(ReadOnlySpan<byte> value, Utf8TextCache texts)
+    {
+        if (!IsString(value))
         {
-            return Encoding.UTF8.GetString(content);
+            return null;
         }
+        var content = value[1..^1];
+        return content.IndexOf((byte)'\\') < 0 ? texts.Decode(content) : Unescaped(value);
+    }
+
+    private static string? Unescaped(ReadOnlySpan<byte> value)
+    {
         var reader = new Utf8JsonReader(value);
         reader.Read();
         return reader.GetString();

@@ -1,11 +1,14 @@
-using Vectra.Journal.Records;
+using Vectra.Projections.Runtime.Stages;
 
 namespace Vectra.Projections.Runtime;
 
 /// <summary>
-/// A named, versioned handler over journal records in <c>meta_seq</c> order, whose state lives in
-/// views.db. The runner calls <see cref="Apply(JournalRecord, ViewsTransaction)"/> for each record inside a transaction that also moves
-/// the projection's checkpoint, so state and checkpoint always agree.
+/// A named, versioned handler over journal records in <c>meta_seq</c> order, whose state lives in views.db. The runner
+/// applies each record inside a transaction that also moves the projection's checkpoint, so state and checkpoint always
+/// agree. How a record is applied is the concern of one of the interfaces below: <see cref="IRecordProjection"/> (the
+/// record alone), <see cref="IPreparingProjection{TPrepared}"/> (with what was read from it ahead),
+/// <see cref="IEffectsProjection{TPrepared, TEffects}"/> (also telling what it did) and
+/// <see cref="IDownstreamProjection{TEffects}"/> (with what its upstream did with the same record).
 /// </summary>
 /// <remarks>
 /// Handlers must be idempotent and tolerate duplicates, gaps and out-of-order copies. A handler that
@@ -28,23 +31,13 @@ public interface IProjection
     /// <summary>Drops the projection's tables (a rebuild follows).</summary>
     void Drop(ViewsTransaction views);
 
-    /// <summary>Applies one record. Throws when the record cannot be processed.</summary>
-    void Apply(JournalRecord record, ViewsTransaction views);
-
-    /// <summary>
-    /// Reads from a record, ahead of applying it, what <see cref="Apply(JournalRecord, object?, ViewsTransaction)"/>
-    /// will need (null: nothing). It must depend on the record alone: during a long catch-up it runs on the
-    /// read-ahead thread, beside the applying one, and it may run more than once for a record. A throw here
-    /// quarantines the record as a throw in Apply would.
-    /// </summary>
-    object? Prepare(JournalRecord record) => null;
-
-    /// <summary>Applies one record with what <see cref="Prepare"/> returned for it.</summary>
-    void Apply(JournalRecord record, object? prepared, ViewsTransaction views) => Apply(record, views);
-
     /// <summary>Writes what the batch changed and is still held in memory; called before each commit.</summary>
     void Flush(ViewsTransaction views);
 
     /// <summary>Drops every in-memory cache: after a rollback the tables are the only truth.</summary>
     void Forget();
+
+    /// <summary>How the runner drives this projection; each of the applying interfaces supplies its own.</summary>
+    internal ProjectionStage Stage(IReadOnlyList<ProjectionStage> earlier) =>
+        throw new ArgumentException($"Projection {Name} says no way to apply a record: implement one of the applying interfaces of IProjection.");
 }

@@ -12,11 +12,14 @@ internal sealed class ViewsDatabase : IDisposable
 {
     private readonly WriterLock _lock;
 
+    private readonly PreparedStatements _prepared;
+
     private ViewsDatabase(ViewsFiles files, WriterLock writerLock, SqliteConnection connection)
     {
         Files = files;
         _lock = writerLock;
         Connection = connection;
+        _prepared = new PreparedStatements(connection);
     }
 
     public ViewsFiles Files { get; }
@@ -62,6 +65,9 @@ internal sealed class ViewsDatabase : IDisposable
         }
     }
 
+    /// <summary>Begins a transaction for projections to write in, with the statements prepared so far; the caller commits or disposes its <see cref="ViewsTransaction.Transaction"/>.</summary>
+    public ViewsTransaction Begin() => new(Connection, Connection.BeginTransaction(), _prepared, Files);
+
     /// <summary>Opens views.db read-only for status and tests, without taking the lock.</summary>
     public static SqliteConnection OpenReadOnly(string dataDirectory)
     {
@@ -70,6 +76,7 @@ internal sealed class ViewsDatabase : IDisposable
 
     public void Dispose()
     {
+        _prepared.Dispose();
         Connection.Dispose();
         _lock.Dispose();
     }

@@ -5,7 +5,7 @@ namespace Vectra.Runner.Serve;
 
 /// <summary>
 /// The one thread that does the dashboard's reading and rendering (pages, the live feed's journal reads), at a low CPU
-/// priority (nice 10), so that a capture in the same process or on the same machine keeps the CPU whenever both want it.
+/// priority (10 nice steps below the process), so that a capture in the same process or on the same machine keeps the CPU whenever both want it.
 /// </summary>
 /// <remarks>
 /// Why: on a small machine the capture's receive→durable latency rose while pages were rendered on the thread pool
@@ -14,7 +14,7 @@ namespace Vectra.Runner.Serve;
 /// </remarks>
 internal sealed class DashboardWorker : IDisposable
 {
-    private const int Nice = 10;
+    private const int NiceSteps = 10;
 
     private readonly BlockingCollection<Action> _work = [];
     private readonly Thread _thread;
@@ -52,7 +52,7 @@ internal sealed class DashboardWorker : IDisposable
 
     private void Run()
     {
-        ThreadNice.TryLower(Nice);
+        ThreadNice.TryLowerBy(NiceSteps);
         foreach (var work in _work.GetConsumingEnumerable())
         {
             work();

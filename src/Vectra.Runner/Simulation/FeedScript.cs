@@ -11,21 +11,25 @@ internal sealed class FeedScript : IDisposable
     private const ulong FrameStream = 2;
     private readonly SimulationPlan _plan;
     private readonly SimulationFaults _faults;
+    private readonly FrameMaker _maker;
+    private readonly FeedFaults _injected;
     private readonly SimRandom _random;
-    private readonly ArgsBuilder _args = new();
+    private readonly ArgsBuilder _args;
     private readonly List<GameTruth> _completed;
     private List<GameTruth> _window;
     private IReadOnlyList<LeaderboardRow> _lastLeaderboard = Leaderboard.Empty;
     private int _lastTradeCount;
     private RugpoolState _rugpool = RugpoolState.Initial;
     private int _connected;
-    private long _order;
 
     public FeedScript(SimulationPlan plan, SimulationOptions options)
     {
         _plan = plan;
         _faults = options.Faults;
-        _random = new SimRandom(options.Seed, FrameStream);
+        _maker = new FrameMaker(new SimRandom(options.Seed, FrameStream));
+        _injected = new FeedFaults(_faults, _maker);
+        _random = _maker.Random;
+        _args = _maker.Args;
         _completed = [.. plan.WarmUp];
         _window = [.. plan.WarmUp.Reverse()];
         _connected = 180 + _random.Next(40);
@@ -53,7 +57,7 @@ internal sealed class FeedScript : IDisposable
         var frames = new List<Frame>();
         var stats = FeedStatistics.Over(_completed);
         var midGameJoin = index == 0 && _faults.MidGame;
-        if (!midGameJoin && (index == 0 || !RugEmissionMissing(index - 1)))
+        if (!midGameJoin && (index == 0 || !_injected.RugEmissionMissing(index - 1)))
         {
             var delay = index == 0 ? 0 : _random.Next(3);
             frames.Add(CooldownStart(game, stats, game.CooldownStart + (delay * 100 * Ms) + (delay == 0 ? 0 : 5 * Ms)));
@@ -62,8 +66,8 @@ internal sealed class FeedScript : IDisposable
         var tradeCount = AddActive(frames, game, stats, out var leaderboard);
         AddRug(frames, game, stats, tradeCount, leaderboard);
         AddTrades(frames, game);
-        AddChatter(frames, game);
-        ApplyFaults(frames, game);
+        SideEventFrames.Add(frames, game, _maker);
+        _injected.Apply(frames, game);
         if (midGameJoin)
         {
             frames = JoinMidGame(frames, game, stats);
@@ -83,17 +87,15 @@ internal sealed class FeedScript : IDisposable
         var frames = new List<Frame>();
         var game = _plan.Closing;
         var stats = FeedStatistics.Over(_completed);
-        if (_plan.Played.Count == 0 || !RugEmissionMissing(_plan.Played.Count - 1))
+        if (_plan.Played.Count == 0 || !_injected.RugEmissionMissing(_plan.Played.Count - 1))
         {
             frames.Add(CooldownStart(game, stats, game.CooldownStart));
         }
         frames.Add(Minimal(game, 14900, game.CooldownStart + (100 * Ms) + 2 * Ms));
-        ApplyDuplicates(frames);
+        _injected.ApplyDuplicates(frames);
         frames.Sort(static (a, b) => a.Ts != b.Ts ? a.Ts.CompareTo(b.Ts) : a.Order.CompareTo(b.Order));
         return frames;
     }
-
-    private bool RugEmissionMissing(int gameIndex) => _faults.MissingRugEmission && gameIndex % 3 == 0;
 
     private Frame CooldownStart(GamePlan game, FeedStatistics stats, long ts)
     {
@@ -181,83 +183,9 @@ internal sealed class FeedScript : IDisposable
     {
         foreach (var timed in game.Trades)
         {
-            var w = _args.Begin(Traceparent());
+            var w = _args.Begin(_maker.Traceparent());
             TradePayload.Write(w, game.Id, timed.Trade);
             frames.Add(New(timed.Ts, "standard/newTrade", _args.End(), FrameKind.Other));
-        }
-    }
-
-    private void AddChatter(List<Frame> frames, GamePlan game)
-    {
-        var span = game.RugTime - game.CooldownStart;
-        var messages = _random.Inclusive(0, 3);
-        for (var i = 0; i < messages; i++)
-        {
-            var ts = game.CooldownStart + (long)(_random.NextDouble() * span);
-            var w = _args.Begin(Traceparent());
-            SideEventPayloads.Chat(w, RandomSpeaker(game), ts / Ms, _random);
-            frames.Add(New(ts, "newChatMessage", _args.End(), FrameKind.Other));
-        }
-        var at = game.CooldownStart + (long)_random.Between(200 * Ms, 14_000 * Ms);
-        if (_random.Chance(0.03))
-        {
-            SideEventPayloads.BattleEvent(_args.Begin(Traceparent()));
-            frames.Add(New(at, "battleEventUpdate", _args.End(), FrameKind.Other));
-        }
-        if (_random.Chance(0.03))
-        {
-            SideEventPayloads.RugRoyale(_args.Begin());
-            frames.Add(New(at + 1 * Ms, "rugRoyaleUpdate", _args.End(), FrameKind.Other));
-        }
-        if (_random.Chance(0.02))
-        {
-            SideEventPayloads.GoldenHour(_args.Begin(Traceparent()), at / Ms);
-            frames.Add(New(at + 2 * Ms, "goldenHourUpdate", _args.End(), FrameKind.Other));
-        }
-        if (_random.Chance(0.005))
-        {
-            SideEventPayloads.Maintenance(_args.Begin(Traceparent()));
-            frames.Add(New(at + 3 * Ms, "maintenanceUpdate", _args.End(), FrameKind.Other));
-        }
-    }
-
-    private SimulatedPlayer RandomSpeaker(GamePlan game)
-    {
-        if (game.Trades.Count > 0)
-        {
-            var trade = game.Trades[_random.Next(game.Trades.Count)].Trade;
-            return new SimulatedPlayer(trade.PlayerId, trade.Username, trade.Level);
-        }
-        return new SimulatedPlayer("did:privy:cmchatter0000000000000000", "Lurker", 3);
-    }
-
-    private void ApplyFaults(List<Frame> frames, GamePlan game)
-    {
-        if (_faults.OutOfOrder && game.RugTick >= 3)
-        {
-            var first = _random.Inclusive(1, game.RugTick - 2);
-            var a = frames.FindIndex(f => f.Kind == FrameKind.ActiveTick && f.Tick == first);
-            var b = frames.FindIndex(f => f.Kind == FrameKind.ActiveTick && f.Tick == first + 1);
-            (frames[a], frames[b]) = (frames[a] with { Args = frames[b].Args, Tick = first + 1 }, frames[b] with { Args = frames[a].Args, Tick = first });
-        }
-        if (_faults.GapTicks > 0 && game.RugTick >= _faults.GapTicks + 2)
-        {
-            var start = _random.Inclusive(1, game.RugTick - _faults.GapTicks - 1);
-            frames.RemoveAll(f => f.Kind == FrameKind.ActiveTick && f.Tick >= start && f.Tick < start + _faults.GapTicks);
-        }
-        ApplyDuplicates(frames);
-    }
-
-    private void ApplyDuplicates(List<Frame> frames)
-    {
-        if (!_faults.DuplicateExtended)
-        {
-            return;
-        }
-        var copies = frames.Where(f => f.Kind == FrameKind.Extended).ToArray();
-        foreach (var copy in copies)
-        {
-            frames.Add(copy with { Ts = copy.Ts + (long)_random.Between(1 * Ms, 5 * Ms), Order = ++_order });
         }
     }
 
@@ -288,11 +216,9 @@ internal sealed class FeedScript : IDisposable
         return New(ts, "gameStateUpdate", _args.End(), FrameKind.Extended, state.TickCount);
     }
 
-    private Frame New(long ts, string eventName, byte[] args, FrameKind kind, int tick = -1) => new(ts, ++_order, eventName, args, kind, tick);
+    private Frame New(long ts, string eventName, byte[] args, FrameKind kind, int tick = -1) => _maker.New(ts, eventName, args, kind, tick);
 
-    private string Traceparent() => $"00-{_random.Hex(32)}-{_random.Hex(16)}-01";
-
-    public void Dispose() => _args.Dispose();
+    public void Dispose() => _maker.Dispose();
 
     private int NextConnected()
     {

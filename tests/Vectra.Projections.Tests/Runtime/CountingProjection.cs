@@ -4,7 +4,7 @@ using Vectra.Projections.Runtime;
 namespace Vectra.Projections.Tests.Runtime;
 
 /// <summary>A test projection: one row per record (event name and version), and it fails on events named "poison" after writing.</summary>
-internal sealed class CountingProjection(int version = 1) : IProjection
+internal sealed class CountingProjection(int version = 1) : IRecordProjection
 {
     public string Name => "counting";
 

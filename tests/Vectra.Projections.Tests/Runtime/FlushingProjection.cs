@@ -8,7 +8,7 @@ namespace Vectra.Projections.Tests.Runtime;
 /// are real SQLite errors: "null-at-flush" makes its Flush break a NOT NULL constraint, "duplicate" makes its Apply break a
 /// primary key, and "disk-full" caps views.db at its current size and writes past it (SQLITE_FULL, a storage failure).
 /// </summary>
-internal sealed class FlushingProjection : IProjection
+internal sealed class FlushingProjection : IRecordProjection
 {
     private readonly List<JournalRecord> _pending = [];
 

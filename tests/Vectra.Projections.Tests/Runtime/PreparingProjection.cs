@@ -4,7 +4,7 @@ using Vectra.Projections.Runtime;
 namespace Vectra.Projections.Tests.Runtime;
 
 /// <summary>A test projection that prepares each record (twice its seq) and stores what was prepared; preparing an event named "unreadable" fails.</summary>
-internal sealed class PreparingProjection : IProjection
+internal sealed class PreparingProjection : IPreparingProjection<long>
 {
     public string Name => "preparing";
 
@@ -14,13 +14,11 @@ internal sealed class PreparingProjection : IProjection
 
     public void Drop(ViewsTransaction views) => views.Execute("DROP TABLE IF EXISTS prepared");
 
-    public object? Prepare(JournalRecord record) =>
+    public long Prepare(JournalRecord record) =>
         record.Event == "unreadable" ? throw new InvalidDataException($"cannot read record {record.Seq}") : record.Seq * 2;
 
-    public void Apply(JournalRecord record, ViewsTransaction views) => throw new InvalidOperationException("the runner passes what was prepared");
-
-    public void Apply(JournalRecord record, object? prepared, ViewsTransaction views) =>
-        views.Execute("INSERT INTO prepared (seq, value) VALUES ($s, $v)", ("$s", record.Seq), ("$v", (long)prepared!));
+    public void Apply(JournalRecord record, long prepared, ViewsTransaction views) =>
+        views.Execute("INSERT INTO prepared (seq, value) VALUES ($s, $v)", ("$s", record.Seq), ("$v", prepared));
 
     public void Flush(ViewsTransaction views)
     {

@@ -115,6 +115,7 @@ public class JournalCommandsTests
             {
                 await Task.Delay(20);
             }
+            Assert.True(File.Exists(owner) && File.ReadAllText(owner).Contains($"process {holder.Id}"), $"the holder (process {holder.Id}) did not take the writer lock within 60 s");
             await File.WriteAllTextAsync(folder.File("more.jsonl"), "");
             var second = await VectraProcess.RunAsync("journal", "import", folder.File("more.jsonl"), "--data", folder.File("data"));
             Assert.Equal(3, second.ExitCode);

@@ -31,15 +31,18 @@ public class ProjectCommandTests
         File.Copy(Path.Combine(killed, "journal.db"), Path.Combine(clean, "journal.db"));
 
         var random = new Random(4);
+        var tail = JournalTail(killed);
         var checkpoints = new List<long> { 0 };
-        for (var round = 0; round < 6; round++)
+        for (var round = 1; round <= Rounds; round++)
         {
             using var process = Process.Start(VectraProcess.StartInfo("project", "--follow", "--data", killed))!;
-            // Kill while work is under way: once this run has committed one or two batches, a few ms into the next.
-            // Measured in progress, not in time: a fast machine gets through the whole journal in half a second.
-            var target = checkpoints[^1] + random.Next(1, 3) * ProjectionBatch;
+            // Kill while work is under way: once the checkpoint passed this round's mark, a few ms into the next batch.
+            // Measured in progress, not in time (a fast machine gets through the whole journal in half a second), and
+            // the marks are fixed fractions of the journal, not batches past the last kill: a run that gets a few
+            // batches past its mark before the kill lands does not move the later marks, so they stay short of the end.
+            var mark = tail * round / (Rounds + 2);
             var deadline = Stopwatch.StartNew();
-            while (RugsCheckpoint(killed) < Math.Min(target, JournalTail(killed)) && deadline.Elapsed < TimeSpan.FromSeconds(90))
+            while (RugsCheckpoint(killed) < mark && deadline.Elapsed < TimeSpan.FromSeconds(90))
             {
                 await Task.Delay(5);
             }
@@ -53,12 +56,12 @@ public class ProjectCommandTests
         var rebuild = await VectraProcess.RunAsync("rebuild", "--data", clean);
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
 
-        Assert.True(checkpoints.Count(c => c > 0 && c < JournalTail(killed)) >= 3, $"kills did not land mid-way: checkpoints {string.Join(", ", checkpoints)}");
+        Assert.True(checkpoints.Count(c => c > 0 && c < tail) >= 3, $"kills did not land mid-way: checkpoints {string.Join(", ", checkpoints)} of {tail}");
         Assert.Equal(ViewsDump.Text(clean, ViewsDump.RugsTables), ViewsDump.Text(killed, ViewsDump.RugsTables));
     }
 
-    /// <summary>How many records the runner applies per committed batch (ProjectionRunner.BatchSize).</summary>
-    private const int ProjectionBatch = 5000;
+    /// <summary>Kills during <c>project --follow</c>; the marks are at 1/8 … 6/8 of the journal.</summary>
+    private const int Rounds = 6;
 
     private static long RugsCheckpoint(string data)
     {

@@ -19,9 +19,8 @@ namespace Vectra.Projections.Exports.Types;
 /// closed-but-unwritten; a failed or interrupted write leaves the part so, and it is written again (the same bytes)
 /// at the next flush, open-file rewrite or start. A write failure is thrown there, stopping the runner.
 /// </remarks>
-public sealed class EventsExport : IProjection, IOpenFilesProjection
+public sealed class EventsExport : IPreparingProjection<long>, IOpenFilesProjection
 {
-    private static readonly object Checked = new();
     private readonly ExportOptions _options;
     private readonly EventParts _parts;
     private PartFileWriter? _writer;
@@ -83,28 +82,21 @@ public sealed class EventsExport : IProjection, IOpenFilesProjection
         Forget();
     }
 
-    /// <inheritdoc/>
-    public object? Prepare(JournalRecord record)
+    /// <summary>Checks that <paramref name="record"/> can be a row (<see cref="EventRows.Check"/>) and returns its export day.</summary>
+    public long Prepare(JournalRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         EventRows.Check(record);
-        return Checked;
+        return ExportDay.Of(record.Ts);
     }
 
-    /// <inheritdoc/>
-    public void Apply(JournalRecord record, ViewsTransaction views) => Apply(record, Prepare(record), views);
-
-    /// <inheritdoc/>
-    public void Apply(JournalRecord record, object? prepared, ViewsTransaction views)
+    /// <summary>Adds the checked record to the part of its day (<paramref name="day"/>, from <see cref="Prepare"/>).</summary>
+    public void Apply(JournalRecord record, long day, ViewsTransaction views)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (prepared != Checked)
-        {
-            EventRows.Check(record);
-        }
         _lastTs = Math.Max(_lastTs, record.Ts);
         _openStale = true;
-        _parts.Add(views, record.Seq, ExportDay.Of(record.Ts));
+        _parts.Add(views, record.Seq, day);
     }
 
     /// <inheritdoc/>

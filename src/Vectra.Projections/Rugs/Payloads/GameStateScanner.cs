@@ -1,3 +1,4 @@
+using Vectra.Journal.Storage;
 using Vectra.Projections.Json;
 
 namespace Vectra.Projections.Rugs.Payloads;
@@ -9,8 +10,8 @@ namespace Vectra.Projections.Rugs.Payloads;
 /// </summary>
 public sealed class GameStateScanner
 {
-    private readonly JsonStringCache _gameIds = new();
-    private readonly JsonStringCache _hashes = new();
+    private readonly Utf8TextCache _gameIds = new();
+    private readonly Utf8TextCache _hashes = new();
 
     /// <summary>Fills <paramref name="fields"/> from <paramref name="args"/>; false when the payload is not an object.</summary>
     public bool TryScan(ReadOnlySpan<byte> args, GameStateFields fields)
@@ -34,7 +35,7 @@ public sealed class GameStateScanner
             var value = args[members.Value];
             if (name.SequenceEqual("gameId"u8))
             {
-                fields.GameId = _gameIds.Get(value);
+                fields.GameId = JsonScalar.Text(value, _gameIds);
             }
             else if (name.SequenceEqual("active"u8))
             {
@@ -66,7 +67,7 @@ public sealed class GameStateScanner
             }
             else if (name.SequenceEqual("provablyFair"u8) && value[0] == (byte)'{')
             {
-                fields.ServerSeedHash = _hashes.Get(MemberValue(args, members.Value, "serverSeedHash"u8));
+                fields.ServerSeedHash = JsonScalar.Text(MemberValue(args, members.Value, "serverSeedHash"u8), _hashes);
             }
             else if (name.SequenceEqual("gameHistory"u8) && value[0] == (byte)'[')
             {

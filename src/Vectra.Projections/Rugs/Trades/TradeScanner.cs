@@ -1,3 +1,4 @@
+using Vectra.Journal.Storage;
 using Vectra.Projections.Json;
 
 namespace Vectra.Projections.Rugs.Trades;
@@ -9,8 +10,8 @@ namespace Vectra.Projections.Rugs.Trades;
 /// </summary>
 internal sealed class TradeScanner
 {
-    private readonly JsonStringCache _gameIds = new();
-    private readonly JsonStringCache _types = new();
+    private readonly Utf8TextCache _gameIds = new();
+    private readonly Utf8TextCache _types = new();
 
     /// <summary>The trade, or null when the frame has no arguments; throws when the payload has no string id (the record is then quarantined).</summary>
     public TradeRow? Read(ReadOnlySpan<byte> args)
@@ -38,7 +39,7 @@ internal sealed class TradeScanner
             }
             else if (name.SequenceEqual("gameId"u8))
             {
-                gameId = _gameIds.Get(value);
+                gameId = JsonScalar.Text(value, _gameIds);
             }
             else if (name.SequenceEqual("playerId"u8))
             {
@@ -50,7 +51,7 @@ internal sealed class TradeScanner
             }
             else if (name.SequenceEqual("type"u8))
             {
-                type = _types.Get(value);
+                type = JsonScalar.Text(value, _types);
             }
             else if (name.SequenceEqual("amount"u8))
             {

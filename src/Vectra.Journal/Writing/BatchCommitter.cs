@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using Vectra.Journal.Blocks;
+using Vectra.Journal.Errors;
+using Vectra.Journal.Records;
+
+namespace Vectra.Journal.Writing;
+
+/// <summary>
+/// Writes one batch of requests in one transaction: appends get the next seqs, exact imports are checked against
+/// them, seal requests store their block in place of its rows, and each session's summary row is updated once.
+/// </summary>
+/// <remarks>
+/// Failure policy: a request that cannot be accepted (an exact import that does not continue the journal, a block
+/// whose rows changed) fails alone and the rest commit. Any exception escapes with the transaction rolled back;
+/// the writer then faults for good.
+/// </remarks>
+internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
+{
+    private readonly RecordInserter _inserter = new(connection);
+    private readonly BlockStore _blocks = new(connection);
+    private readonly List<(AppendRequest Request, SeqRange Range)> _accepted = [];
+    private readonly Dictionary<Guid, SessionTally> _sessions = [];
+
+    /// <summary>The requests of the last commit that were stored, with their seqs, to complete once the commit is published.</summary>
+    public IReadOnlyList<(AppendRequest Request, SeqRange Range)> Accepted => _accepted;
+
+    /// <summary>Commits <paramref name="batch"/> starting at seq <paramref name="next"/>; returns the seq after the last one stored.</summary>
+    public long Commit(List<AppendRequest> batch, long next, ref long appendedArgsBytes)
+    {
+        _accepted.Clear();
+        _sessions.Clear();
+        using var tx = connection.BeginTransaction();
+        foreach (var request in batch)
+        {
+            if (request.Seal is { } block)
+            {
+                Seal(request, block);
+                continue;
+            }
+            if (request.ExpectedFirstSeq != 0 && request.ExpectedFirstSeq != next)
+            {
+                request.TrySetException(new JournalSequenceException(
+                    $"the records start at meta_seq {request.ExpectedFirstSeq}, but the journal continues at {next}. " +
+                    "An exact import must continue the journal: import into an empty data folder, or from the journal's next seq."));
+                continue;
+            }
+            var first = next;
+            foreach (var record in request.Records)
+            {
+                _inserter.Insert(next, record);
+                Tally(record, next);
+                next++;
+            }
+            _accepted.Add((request, new SeqRange(first, next - 1)));
+            Interlocked.Add(ref appendedArgsBytes, request.ByteCount);
+        }
+        foreach (var tally in _sessions.Values)
+        {
+            _inserter.UpsertSession(tx, tally);
+        }
+        tx.Commit();
+        return next;
+    }
+
+    private void Seal(AppendRequest request, SealedBlock block)
+    {
+        if (_blocks.Seal(block))
+        {
+            _accepted.Add((request, new SeqRange(block.FirstSeq, block.LastSeq)));
+        }
+        else
+        {
+            request.TrySetException(new JournalSequenceException(
+                $"meta_seq {block.FirstSeq}..{block.LastSeq} are not all rows any more; the block was not stored."));
+        }
+    }
+
+    private void Tally(NewRecord record, long seq)
+    {
+        if (_sessions.TryGetValue(record.Session, out var tally))
+        {
+            tally.Add(seq, record.Ts);
+        }
+        else
+        {
+            _sessions[record.Session] = new SessionTally(record.Session, record.Source, seq, record.Ts);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _inserter.Dispose();
+        _blocks.Dispose();
+    }
+}
