@@ -147,7 +147,8 @@ internal sealed class JournalSealer : IDisposable
     {
         var unsealedBytes = Interlocked.Read(ref _tailBytesAtStart) - Interlocked.Read(ref _sealedBytes)
             + (_writer.AppendedArgsBytes - _appendedAtStart);
-        return tail - first + 1 > (long)_policy.MaxTailRecords * factor || unsealedBytes > _policy.MaxTailBytes * factor;
+        // Nothing is due before a committed row exists at `first`, however many bytes are said to wait.
+        return tail >= first && (tail - first + 1 > (long)_policy.MaxTailRecords * factor || unsealedBytes > _policy.MaxTailBytes * factor);
     }
 
     /// <summary>

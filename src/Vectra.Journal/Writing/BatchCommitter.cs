@@ -29,6 +29,7 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
     {
         _accepted.Clear();
         _sessions.Clear();
+        long argsBytes = 0;
         using var tx = connection.BeginTransaction();
         foreach (var request in batch)
         {
@@ -52,13 +53,15 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
                 next++;
             }
             _accepted.Add((request, new SeqRange(first, next - 1)));
-            Interlocked.Add(ref appendedArgsBytes, request.ByteCount);
+            argsBytes += request.ByteCount;
         }
         foreach (var tally in _sessions.Values)
         {
             _inserter.UpsertSession(tx, tally);
         }
         tx.Commit();
+        // Counted once committed: the sealer reads this and must never go looking for rows still in a transaction.
+        Interlocked.Add(ref appendedArgsBytes, argsBytes);
         return next;
     }
 
