@@ -1,4 +1,4 @@
 namespace Vectra.Journal.Blocks;
 
-/// <summary>One record on its way into a block: every field as its row stored it, with the row's CRC32C (the args may live in a reader's reused buffer).</summary>
-internal sealed record BlockEntry(long Seq, long Ts, byte[] Session, int Conn, byte[] Source, byte[] Event, ReadOnlyMemory<byte> Args, uint Crc);
+/// <summary>One record on its way into a block: every field as its row stored it, with the row's CRC32C.</summary>
+internal sealed record BlockEntry(long Seq, long Ts, byte[] Session, int Conn, byte[] Source, byte[] Event, byte[] Args, uint Crc);

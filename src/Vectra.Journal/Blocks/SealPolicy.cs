@@ -37,12 +37,6 @@ public sealed record SealPolicy
     /// <summary>Told once, in one line, when sealing stops on a problem (records then stay rows; nothing is lost).</summary>
     public Action<string>? OnProblem { get; init; }
 
-    /// <summary>Test seam: runs on a sealing thread just before it compresses a block (a stand-in for a starved thread).</summary>
-    internal Action? BeforeCompressForTest { get; init; }
-
-    /// <summary>Test seam: runs on a sealing thread after it reads the first row of a block, while its read holds a snapshot.</summary>
-    internal Action? WhileReadingForTest { get; init; }
-
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values no sealer can work with.</summary>
     public SealPolicy Checked()
     {

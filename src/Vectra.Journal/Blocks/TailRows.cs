@@ -7,12 +7,10 @@ using Vectra.Journal.Storage;
 namespace Vectra.Journal.Blocks;
 
 /// <summary>Reads the oldest unsealed rows as a block's entries, refusing any that is damaged or out of order.</summary>
-internal sealed class TailRows(SqliteConnection connection, Action? whileReadingForTest = null) : IDisposable
+internal sealed class TailRows(SqliteConnection connection) : IDisposable
 {
     private readonly Statement _rows = new(connection, $"SELECT {StoredRow.Columns} FROM journal WHERE seq >= ?1 ORDER BY seq LIMIT ?2");
-    // Reused from block to block, so sealing beside a capture does not allocate (and promote) a copy of every row.
-    private readonly StoredTexts _texts = new();
-    private byte[] _args = [];
+    private readonly Utf8TextCache _texts = new();
     // Read once: only a writer sets it, and the sealer and compact run beside (or as) that writer.
     private readonly ChecksumScheme _scheme = ChecksumScheme.FromMeta(JournalSchema.GetMeta(connection, ChecksumScheme.MetaKey));
 
@@ -24,43 +22,28 @@ internal sealed class TailRows(SqliteConnection connection, Action? whileReading
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>
-    /// Up to <paramref name="records"/> rows from <paramref name="first"/> on, stopping once <paramref name="maxBytes"/> of args are taken.
-    /// The entries' args live in this reader's buffer, reused by the next call: build the block before reading again.
-    /// </summary>
+    /// <summary>Up to <paramref name="records"/> rows from <paramref name="first"/> on, stopping once <paramref name="maxBytes"/> of args are taken.</summary>
     public List<BlockEntry> Read(long first, int records, long maxBytes)
     {
         var entries = new List<BlockEntry>(records);
         long bytes = 0;
-        var used = 0;
         _rows.Bind(1, first);
         _rows.Bind(2, records);
         try
         {
             while (bytes < maxBytes && _rows.Step())
             {
-                var seq = _rows.Int64At(0);
+                var row = StoredRow.From(_rows, _texts, _scheme);
+                var seq = row.Record.Seq;
                 if (seq != first + entries.Count)
                 {
                     throw new JournalCorruptException(first + entries.Count,
                         $"journal records meta_seq {first + entries.Count}..{seq - 1} are missing, so nothing after them can be sealed. Run `vectra verify`.");
                 }
-                var (ts, conn, crc) = (_rows.Int64At(1), (int)_rows.Int64At(3), unchecked((uint)_rows.Int64At(8)));
-                var session = _rows.BlobAt(2);
-                var source = _rows.BlobAt(4);
-                var eventName = _rows.BlobAt(5);
-                var args = _rows.BlobAt(7);
-                if (_rows.Int64At(6) != JournalSchema.RawCodec || !_scheme.Holds(crc, seq, ts, session, conn, source, eventName, args, out _))
-                {
-                    throw new JournalCorruptException(seq,
-                        $"journal record meta_seq {seq} fails its checksum: the file is damaged. Run `vectra verify` to list every damaged record.");
-                }
-                entries.Add(new BlockEntry(seq, ts, _texts.Of(session), conn, _texts.Of(source), _texts.Of(eventName), Keep(args, ref used), crc));
-                bytes += args.Length;
-                if (entries.Count == 1)
-                {
-                    whileReadingForTest?.Invoke();
-                }
+                _ = row.Trusted();
+                entries.Add(new BlockEntry(seq, row.Record.Ts, _rows.BlobAt(2).ToArray(), row.Record.Conn,
+                    _rows.BlobAt(4).ToArray(), _rows.BlobAt(5).ToArray(), row.Record.Args, unchecked((uint)_rows.Int64At(8))));
+                bytes += row.Record.Args.Length;
             }
         }
         finally
@@ -68,20 +51,6 @@ internal sealed class TailRows(SqliteConnection connection, Action? whileReading
             _rows.Reset();
         }
         return entries;
-    }
-
-    /// <summary>Copies <paramref name="args"/> into the reused buffer (a new, larger one when it is full; earlier entries keep the old).</summary>
-    private ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> args, ref int used)
-    {
-        if (_args.Length - used < args.Length)
-        {
-            _args = new byte[Math.Max(_args.Length * 2, used + args.Length)];
-            used = 0;
-        }
-        args.CopyTo(_args.AsSpan(used));
-        var kept = new ReadOnlyMemory<byte>(_args, used, args.Length);
-        used += args.Length;
-        return kept;
     }
 
     public void Dispose() => _rows.Dispose();

@@ -14,8 +14,6 @@ internal static class CloseCheckpoint
     public static void Run(SqliteConnection connection, JournalFiles files, Action<string>? warning)
     {
         connection.Execute("PRAGMA synchronous=FULL");
-        // A reader on an old snapshot (a starved sealing thread, a long export) must not hold up a capture's 5 s stop.
-        connection.Execute("PRAGMA busy_timeout=100");
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
         using var result = command.ExecuteReader();
