@@ -36,10 +36,9 @@ internal static class DashboardHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time);
-        builder.Services.AddSingleton<DashboardWorker>();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveFeed>());
-        builder.Services.AddSingleton(services => new JournalGauges(options.DataDirectory, time, services.GetRequiredService<DashboardWorker>()));
+        builder.Services.AddSingleton(_ => new JournalGauges(options.DataDirectory, time));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(VectraMeter.Name).AddPrometheusExporter();
@@ -73,19 +72,16 @@ internal static class DashboardHost
     public static IReadOnlyList<string> Addresses(WebApplication app) =>
         [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
-    private static async Task Page(HttpContext context, string route, Func<string> render, bool takesQuery = false)
+    private static Task Page(HttpContext context, string route, Func<string> render, bool takesQuery = false)
     {
         if (!takesQuery && context.Request.QueryString.HasValue)
         {
             throw PageException.BadRequest($"{route} takes no query string.");
         }
-        var (html, milliseconds) = await context.RequestServices.GetRequiredService<DashboardWorker>().RunAsync(() =>
-        {
-            var clock = Stopwatch.StartNew();
-            return (render(), clock.Elapsed.TotalMilliseconds);
-        });
-        context.Response.Headers["Server-Timing"] = $"render;dur={milliseconds:0.###}";
-        await HtmlResponse.WriteAsync(context, html);
+        var clock = Stopwatch.StartNew();
+        var html = render();
+        context.Response.Headers["Server-Timing"] = $"render;dur={clock.Elapsed.TotalMilliseconds:0.###}";
+        return HtmlResponse.WriteAsync(context, html);
     }
 
     private static async Task CatchFailures(HttpContext context, RequestDelegate next)

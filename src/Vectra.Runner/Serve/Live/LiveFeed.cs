@@ -17,7 +17,7 @@ namespace Vectra.Runner.Serve.Live;
 /// position a second later with a fresh reader. A browser that stops reading loses its oldest queued events
 /// (its queue holds 4,096), never the server's memory.
 /// </remarks>
-internal sealed class LiveFeed(ServeOptions options, TimeProvider time, DashboardWorker worker, ILogger<LiveFeed> log) : BackgroundService
+internal sealed class LiveFeed(ServeOptions options, TimeProvider time, ILogger<LiveFeed> log) : BackgroundService
 {
     private const int ReadBatch = 2048;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
@@ -68,12 +68,8 @@ internal sealed class LiveFeed(ServeOptions options, TimeProvider time, Dashboar
             {
                 try
                 {
-                    var more = await worker.RunAsync(() =>
-                    {
-                        reader ??= OpenWhenPresent();
-                        return reader is not null && FollowOnce(reader);
-                    });
-                    if (more)
+                    reader ??= OpenWhenPresent();
+                    if (reader is not null && FollowOnce(reader))
                     {
                         continue; // more is waiting: read on without sleeping
                     }

@@ -8,7 +8,7 @@ namespace Vectra.Runner.Serve.Metrics;
 /// <summary>
 /// Gauges read from the data folder when metrics are collected: journal records (frames) and size on disk,
 /// and each projection's lag and quarantined records. One reading serves every gauge of a collection
-/// (it is kept for a second). The reading is done on the <see cref="DashboardWorker"/>'s low-priority thread.
+/// (it is kept for a second).
 /// </summary>
 /// <remarks>Failure policy: a journal or views.db that cannot be read reports no values for that collection; the scrape still answers.</remarks>
 internal sealed class JournalGauges : IDisposable
@@ -17,16 +17,14 @@ internal sealed class JournalGauges : IDisposable
     private readonly Meter _meter = new(VectraMeter.Name, VectraMeter.Version);
     private readonly string _dataDirectory;
     private readonly TimeProvider _time;
-    private readonly DashboardWorker _worker;
     private readonly object _gate = new();
     private (long Records, long Bytes, IReadOnlyList<ProjectionState> Projections)? _reading;
     private long _readAt;
 
-    public JournalGauges(string dataDirectory, TimeProvider time, DashboardWorker worker)
+    public JournalGauges(string dataDirectory, TimeProvider time)
     {
         _dataDirectory = dataDirectory;
         _time = time;
-        _worker = worker;
         _meter.CreateObservableGauge("vectra.journal.records", () => Values(r => r.Records), "{record}", "Records (frames and system records) in the journal; equals `vectra status`.");
         _meter.CreateObservableGauge("vectra.journal.size", () => Values(r => r.Bytes), "By", "Bytes of the journal on disk, with its write-ahead log.");
         _meter.CreateObservableGauge("vectra.projection.lag", () => PerProjection(p => p.Lag), "{record}", "Journal records a projection has not applied yet.");
@@ -47,22 +45,10 @@ internal sealed class JournalGauges : IDisposable
         {
             if (_reading is null || _time.GetElapsedTime(_readAt) > Fresh)
             {
-                _reading = ReadOnWorker();
+                _reading = TryRead();
                 _readAt = _time.GetTimestamp();
             }
             return _reading;
-        }
-    }
-
-    private (long, long, IReadOnlyList<ProjectionState>)? ReadOnWorker()
-    {
-        try
-        {
-            return _worker.RunAsync(TryRead).GetAwaiter().GetResult();
-        }
-        catch (ObjectDisposedException)
-        {
-            return null; // the dashboard is stopping
         }
     }
 
