@@ -45,6 +45,7 @@ internal static class VectraCli
             BenchParquetCommand.Create(),
             BenchCompactCommand.Create(),
             BenchServeCommand.Create(),
+            BenchNatsCommand.Create(),
         });
 
         var parsed = root.Parse(args);

@@ -92,8 +92,12 @@ internal sealed class JournalPublisher(PublisherSettings settings, CommitSignal?
 
     private async Task PublishAsync(NatsJSContext js, List<JournalRecord> batch, CancellationToken stop)
     {
+        // The first record goes alone: publishes issued while the client is still (re)connecting resume in no set
+        // order, and a runner's records must reach the stream in its own order for the first copy of every broadcast
+        // to be in feed order. Once one ack is back, the connection is up and the rest are written in call order.
+        await Settle((batch[0].Seq, Publish(js, batch[0], stop)));
         var inFlight = new Queue<(long Seq, Task<NATS.Client.JetStream.Models.PubAckResponse> Ack)>(Window);
-        foreach (var record in batch)
+        foreach (var record in batch.Skip(1))
         {
             if (inFlight.Count == Window)
             {

@@ -9,13 +9,11 @@ namespace Vectra.Runner.Nats;
 
 /// <summary>
 /// Appends the stream, in stream order, into a local journal, exactly once across restarts: the last mirrored stream
-/// sequence is a journal position committed in the same transaction as the records (and with the per-runner marks of
-/// <see cref="MirrorDedup"/>). The server-side consumer is an ordered one started from that position, so the durable
+/// sequence is a journal position committed in the same transaction as the records. The server-side consumer is an ordered one started from that position, so the durable
 /// state lives in one place, the journal; a consumer lost with a server is recreated from it.
 /// </summary>
-internal sealed class StreamMirror(JournalWriter writer, string stream, MirrorDedup dedup, TextWriter log)
+internal sealed class StreamMirror(JournalWriter writer, string stream, MirrorDedup dedup, TextWriter log, int fetchMax = 512)
 {
-    private const int FetchMax = 512;
     private ulong _position;
 
     /// <summary>Stream messages appended since start.</summary>
@@ -33,7 +31,7 @@ internal sealed class StreamMirror(JournalWriter writer, string stream, MirrorDe
         _position = (ulong)writer.PositionsAtOpen.GetValueOrDefault(dedup.StreamPosition);
         using (var reader = JournalReader.Open(writer.Files.DataDirectory))
         {
-            dedup.Load(writer.PositionsAtOpen, reader);
+            dedup.Load(reader);
         }
         var js = new NatsJSContext(connection);
         var last = once ? await LastSequence(js, stop) : ulong.MaxValue;
@@ -50,8 +48,8 @@ internal sealed class StreamMirror(JournalWriter writer, string stream, MirrorDe
                 }, stop);
                 while (!stop.IsCancellationRequested && _position < last)
                 {
-                    var messages = new List<INatsJSMsg<byte[]>>(FetchMax);
-                    await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = FetchMax, Expires = TimeSpan.FromSeconds(1) }, cancellationToken: stop))
+                    var messages = new List<INatsJSMsg<byte[]>>(fetchMax);
+                    await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = fetchMax, Expires = TimeSpan.FromSeconds(1) }, cancellationToken: stop))
                     {
                         messages.Add(message);
                     }
@@ -92,7 +90,6 @@ internal sealed class StreamMirror(JournalWriter writer, string stream, MirrorDe
     private async Task AppendAsync(List<INatsJSMsg<byte[]>> messages)
     {
         var records = new List<NewRecord>(messages.Count);
-        var marks = new Dictionary<string, long>(StringComparer.Ordinal);
         var position = _position;
         foreach (var message in messages)
         {
@@ -114,15 +111,12 @@ internal sealed class StreamMirror(JournalWriter writer, string stream, MirrorDe
                 continue;
             }
             records.Add(read.Record);
-            marks[dedup.RunnerPosition(read.Runner)] = read.LocalSeq;
         }
         if (position == _position)
         {
             return;
         }
-        var positions = new List<JournalPosition>(marks.Count + 1) { new(dedup.StreamPosition, (long)position) };
-        positions.AddRange(marks.Select(m => new JournalPosition(m.Key, m.Value)));
-        await writer.AppendBatchAsync(records, positions);
+        await writer.AppendBatchAsync(records, [new JournalPosition(dedup.StreamPosition, (long)position)]);
         _position = position;
         Appended += records.Count;
     }
