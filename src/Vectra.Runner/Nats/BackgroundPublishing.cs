@@ -20,10 +20,18 @@ internal sealed class BackgroundPublishing : IDisposable
     public void Finish(long tail, TimeSpan budget)
     {
         _publisher.FinishAt(tail);
-        if (!_run.Wait(budget))
+        try
         {
-            _stop.Cancel();
-            _run.Wait(TimeSpan.FromSeconds(5));
+            if (!_run.Wait(budget))
+            {
+                _stop.Cancel();
+                _run.Wait(TimeSpan.FromSeconds(5));
+            }
+        }
+        catch (AggregateException error)
+        {
+            // The capture itself stopped cleanly; only publishing did not, and the next start resumes it.
+            Console.Error.WriteLine($"vectra capture: publishing stopped: {error.InnerException?.Message}");
         }
         var acked = _publisher.Acked;
         Console.Error.WriteLine(acked >= tail

@@ -54,8 +54,9 @@ internal sealed class JournalPublisher(PublisherSettings settings, CommitSignal?
                 }
                 backoff = TimeSpan.FromMilliseconds(100);
             }
-            catch (Exception error) when (!stop.IsCancellationRequested && error is NatsException or TimeoutException or OperationCanceledException or NatsUnavailableException)
+            catch (Exception error) when (!stop.IsCancellationRequested)
             {
+                // Any failure only delays publishing: the capture must never stop over it, and the position says where to resume.
                 _position.Save(Acked);
                 if (reported != error.Message)
                 {

@@ -79,9 +79,22 @@ internal sealed class NatsCapture : IAsyncDisposable
         return emitted;
     }
 
-    /// <summary>SIGTERM to every runner still running: each publishes what is left before it exits 0.</summary>
+    /// <summary>
+    /// Waits (bounded) until every running runner's publisher has NATS's ack for its whole journal, then SIGTERMs them;
+    /// each exits 0. Waiting on the publishers' progress keeps the runners' own 10-s publishing budget at the stop out
+    /// of the test's outcome on a slow machine.
+    /// </summary>
     public async Task StopRunnersAsync()
     {
+        foreach (var (name, runner) in _runners.Where(r => !r.Value.HasExited))
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (Published(name) < CapturedJournal.Read(Data(name)).Records.Count)
+            {
+                Assert.True(clock.Elapsed < Generous, $"runner {name} published up to {Published(name)} of {CapturedJournal.Read(Data(name)).Records.Count} records; stderr:\n{runner.Stderr}");
+                await Task.Delay(50);
+            }
+        }
         foreach (var (name, runner) in _runners)
         {
             if (!runner.HasExited)
@@ -89,6 +102,19 @@ internal sealed class NatsCapture : IAsyncDisposable
                 var code = await runner.TerminateAsync(Generous);
                 Assert.True(code == 0, $"runner {name} exited {code?.ToString() ?? "(still running)"}; stderr:\n{runner.Stderr}");
             }
+        }
+    }
+
+    /// <summary>The runner's last acknowledged local meta_seq, as its publisher keeps it on disk.</summary>
+    private long Published(string runner)
+    {
+        try
+        {
+            return long.Parse(File.ReadAllText(Path.Combine(Data(runner), "nats-published-VECTRA")), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception error) when (error is IOException or FormatException)
+        {
+            return 0;
         }
     }
 

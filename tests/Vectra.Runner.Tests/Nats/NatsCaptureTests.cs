@@ -8,7 +8,7 @@ namespace Vectra.Runner.Tests.Nats;
 /// </summary>
 public sealed class NatsCaptureTests(NatsRecording recording) : IClassFixture<NatsRecording>
 {
-    private const double Speed = 20;
+    private const double Speed = 60;
 
     [Fact]
     public async Task Two_runners_publish_one_stream_and_the_mirror_holds_every_frame_once_in_feed_order()

@@ -3,10 +3,10 @@ using Vectra.Runner.Simulation;
 
 namespace Vectra.Runner.Tests.Nats;
 
-/// <summary>A small simulated recording (4 games, about 1,000 frames) the NATS tests play through the feed server, written once for the class.</summary>
+/// <summary>A small simulated recording (3 games, about 2,000 frames) the NATS tests play through the feed server, written once for the class.</summary>
 public sealed class NatsRecording : IDisposable
 {
-    private const int Games = 4;
+    private const int Games = 3;
     private const ulong Seed = 14;
     private readonly string _folder = Directory.CreateTempSubdirectory("vectra-nats-recording-").FullName;
 
