@@ -10,11 +10,12 @@ namespace Vectra.Journal.Writing;
 /// </summary>
 internal sealed class AppendRequest : TaskCompletionSource<SeqRange>
 {
-    public AppendRequest(IReadOnlyList<NewRecord> records, long expectedFirstSeq)
+    public AppendRequest(IReadOnlyList<NewRecord> records, long expectedFirstSeq, IReadOnlyList<JournalPosition>? positions = null)
         : base(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         Records = records;
         ExpectedFirstSeq = expectedFirstSeq;
+        Positions = positions ?? [];
         for (var i = 0; i < records.Count; i++)
         {
             ByteCount += records[i].Args.Length;
@@ -34,4 +35,7 @@ internal sealed class AppendRequest : TaskCompletionSource<SeqRange>
     public long ExpectedFirstSeq { get; }
 
     public long ByteCount { get; }
+
+    /// <summary>Named positions stored in the same transaction as <see cref="Records"/>.</summary>
+    public IReadOnlyList<JournalPosition> Positions { get; }
 }

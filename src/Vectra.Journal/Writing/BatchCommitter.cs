@@ -18,6 +18,7 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
 {
     private readonly RecordInserter _inserter = new(connection);
     private readonly BlockStore _blocks = new(connection);
+    private readonly NamedPositions _positions = new(connection);
     private readonly List<(AppendRequest Request, SeqRange Range)> _accepted = [];
     private readonly Dictionary<Guid, SessionTally> _sessions = [];
 
@@ -51,6 +52,10 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
                 _inserter.Insert(next, record);
                 Tally(record, next);
                 next++;
+            }
+            foreach (var position in request.Positions)
+            {
+                _positions.Upsert(tx, position);
             }
             _accepted.Add((request, new SeqRange(first, next - 1)));
             argsBytes += request.ByteCount;
@@ -95,5 +100,6 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
     {
         _inserter.Dispose();
         _blocks.Dispose();
+        _positions.Dispose();
     }
 }

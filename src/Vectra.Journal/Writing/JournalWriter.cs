@@ -37,6 +37,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
 
     private JournalWriter(JournalFiles files, Durability durability, WriterLock writerLock, SqliteConnection connection, long tail, SealPolicy sealing)
     {
+        PositionsAtOpen = NamedPositions.ReadAll(connection);
         Files = files;
         Durability = durability;
         _lock = writerLock;
@@ -57,6 +58,9 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
 
     /// <summary>Wakes in-process readers after every commit.</summary>
     public CommitSignal Signal { get; } = new();
+
+    /// <summary>The named positions stored with earlier appends (<see cref="AppendBatchAsync(IReadOnlyList{NewRecord}, IReadOnlyList{JournalPosition})"/>), as they were when the writer opened.</summary>
+    public IReadOnlyDictionary<string, long> PositionsAtOpen { get; }
 
     /// <summary>The last committed seq (0 for an empty journal).</summary>
     public long Tail => Signal.Head;
@@ -126,6 +130,23 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
 
     /// <summary>Appends records atomically in one transaction; the task completes with their seqs once durable.</summary>
     public Task<SeqRange> AppendBatchAsync(IReadOnlyList<NewRecord> records) => Enqueue(records, expectedFirstSeq: 0);
+
+    /// <summary>
+    /// Appends records (possibly none) and stores <paramref name="positions"/> in the same transaction, so a consumer
+    /// that copies from elsewhere resumes exactly after what is durable.
+    /// </summary>
+    public Task<SeqRange> AppendBatchAsync(IReadOnlyList<NewRecord> records, IReadOnlyList<JournalPosition> positions)
+    {
+        if (positions.Count == 0)
+        {
+            return Enqueue(records, expectedFirstSeq: 0);
+        }
+        foreach (var record in records)
+        {
+            ArgsValidation.Check(record);
+        }
+        return _queue.Add(new AppendRequest(records, 0, positions), _fault, "the journal writer is closed; nothing more can be appended.");
+    }
 
     /// <summary>
     /// Appends records that already carry their seqs (an exact import). The first must be the journal's

@@ -12,7 +12,8 @@ namespace Vectra.Projections.CaptureHealth;
 /// <remarks>
 /// Blind intervals: from a session's start to its first open ("connecting"); from a close to the next
 /// open (the close's reason); and when a session starts while the previous one never stopped (it was
-/// killed), from the previous session's last record to the new session's first open.
+/// killed), from the previous session's last record to the new session's first open. "Previous" is of the same
+/// <c>meta_source</c>: a mirror holds several runners' sessions at once (<c>mirror:&lt;runner&gt;</c>).
 /// </remarks>
 public sealed class CaptureHealthProjection : IRecordProjection
 {
@@ -24,7 +25,7 @@ public sealed class CaptureHealthProjection : IRecordProjection
     public string Name => "capture";
 
     /// <inheritdoc/>
-    public int Version => 1;
+    public int Version => 2;
 
     /// <inheritdoc/>
     public void Create(ViewsTransaction views) => views.Execute(CaptureHealthTables.Create);
@@ -77,7 +78,7 @@ public sealed class CaptureHealthProjection : IRecordProjection
     private void Started(ViewsTransaction views, CaptureSessionState session, JournalRecord record)
     {
         session.StartedAt ??= record.Ts;
-        if (CaptureHealthTables.Running(views) is { } previousId && previousId != session.Session)
+        if (CaptureHealthTables.Running(views, session.Source) is { } previousId && previousId != session.Session)
         {
             var previous = _sessions.TryGetValue(previousId, out var cached) ? cached : CaptureHealthTables.Load(views, previousId);
             if (previous is not null && previous.Running)

@@ -63,9 +63,12 @@ internal static class CaptureHealthTables
         return state;
     }
 
-    /// <summary>The session most recently started and not stopped, which a new start proves was killed.</summary>
-    public static Guid? Running(ViewsTransaction views) =>
-        views.Scalar("SELECT session FROM capture_sessions WHERE started_at IS NOT NULL AND stopped_at IS NULL AND clean IS NULL ORDER BY first_seq DESC LIMIT 1") is string text
+    /// <summary>
+    /// The session of <paramref name="source"/> most recently started and not stopped, which a new start of the same
+    /// source proves was killed. Scoped by source because a mirror interleaves the sessions of several runners.
+    /// </summary>
+    public static Guid? Running(ViewsTransaction views, string source) =>
+        views.Scalar("SELECT session FROM capture_sessions WHERE source = $source AND started_at IS NOT NULL AND stopped_at IS NULL AND clean IS NULL ORDER BY first_seq DESC LIMIT 1", ("$source", source)) is string text
             ? Guid.Parse(text) : null;
 
     public static void Save(ViewsTransaction views, CaptureSessionState s) =>

@@ -35,6 +35,7 @@ internal static class CommandFailure
         JournalLockedException e => (ExitCodes.RuntimeFailure, e.Message),
         JournalFaultedException e => (ExitCodes.RuntimeFailure, e.Message),
         JournalUnavailableException e => (ExitCodes.RuntimeFailure, e.Message),
+        Nats.NatsUnavailableException e => (ExitCodes.RuntimeFailure, e.Message),
         SqliteException e => ViewsFailure(e),
         FileNotFoundException e => (ExitCodes.BadInput, $"{e.Message} Check the path."),
         DirectoryNotFoundException e => (ExitCodes.BadInput, $"{e.Message} Check the path."),

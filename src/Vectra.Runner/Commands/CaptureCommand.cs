@@ -22,10 +22,13 @@ internal static class CaptureCommand
         var noProjections = new Option<bool>("--no-projections") { Description = "Capture only; run no projections beside it." };
         var serve = new Option<bool>("--serve") { Description = "Also serve the dashboard and metrics (see `vectra serve`) while capturing." };
         var urls = ServeCommand.Urls();
+        var publish = new Option<string?>("--publish") { Description = "Also publish every journaled record to this NATS JetStream (nats://HOST:PORT, several comma-separated for a cluster), from the local journal, so an outage only delays it. See README \"Many machines\"." };
+        var stream = new Option<string>("--stream") { Description = "With --publish: the stream (see `vectra stream create`). Default VECTRA.", DefaultValueFactory = _ => Nats.StreamLayout.DefaultStream };
+        var runner = new Option<string?>("--runner") { Description = "With --publish: this runner's name in the stream. Default: made once from the host name and kept in the data folder." };
         var printAcks = new Option<bool>("--print-acks") { Description = "Diagnostics: print `ack SEQ` on stdout for every durable record.", Hidden = true };
         var command = new Command("capture", "Capture the live feed into the journal: every frame, raw, with reconnects, until SIGTERM or Ctrl+C. Exit 0 after a clean stop, 3 on a journal fault, a locked journal, or frames left unjournaled when the stop budget ran out.")
         {
-            url, origin, query, transport, durability, watchdog, noProjections, serve, urls, printAcks,
+            url, origin, query, transport, durability, watchdog, noProjections, serve, urls, publish, stream, runner, printAcks,
         };
         var sealing = new SealingOptions().AddTo(command);
         command.SetAction(parse =>
@@ -50,12 +53,21 @@ internal static class CaptureCommand
                 }
             });
             var dashboard = parse.GetValue(serve) ? ServeCommand.Options(host.Settings.Data!, parse.GetRequiredValue(urls), allowRemote: false, otlp: null) : null;
-            return Run(host, sealing.Resolve(parse), dashboard);
+            var publishing = parse.GetValue(publish) is { } natsUrl
+                ? new Nats.PublisherSettings(
+                    Nats.NatsEndpoint.Options("--publish", natsUrl, "vectra-capture"),
+                    Nats.StreamLayout.CheckName(parse.GetValue(stream)!),
+                    Nats.RunnerId.Resolve(CreatedData(host.Settings.Data!), parse.GetValue(runner)),
+                    host.Settings.Data!)
+                : null;
+            return Run(host, sealing.Resolve(parse), dashboard, publishing);
         });
         return command;
     }
 
-    private static int Run(CaptureHost host, Vectra.Journal.Blocks.SealPolicy sealing, Serve.ServeOptions? dashboard)
+    private static string CreatedData(string data) => Directory.CreateDirectory(data).FullName;
+
+    private static int Run(CaptureHost host, Vectra.Journal.Blocks.SealPolicy sealing, Serve.ServeOptions? dashboard, Nats.PublisherSettings? publishing)
     {
         var settings = host.Settings;
         var durability = Validate(settings);
@@ -73,8 +85,10 @@ internal static class CaptureCommand
         using var app = host.Build(writer, TimeProvider.System, observers);
         var capture = app.Services.GetRequiredService<CaptureService>();
         using var served = dashboard is null ? null : Serve.CaptureDashboard.Start(dashboard, app.Services, TimeProvider.System);
+        using var publisher = publishing is null ? null : new Nats.BackgroundPublishing(publishing, writer.Signal);
         app.Run();
         served?.StopAsync().GetAwaiter().GetResult();
+        publisher?.Finish(writer.Tail, TimeSpan.FromSeconds(10));
         if (capture.Failure is { } failure)
         {
             return CommandFailure.Report(failure);

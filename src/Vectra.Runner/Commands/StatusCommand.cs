@@ -32,6 +32,7 @@ internal static class StatusCommand
             Console.Error.WriteLine($"vectra: {views.Message}");
         }
         var capture = ReadCaptureHistory(data, status);
+        var runners = viewsProblem is null ? Vectra.Projections.CaptureHealth.RunnerCoverage.Read(data) : null;
         if (json)
         {
             ConsoleJson.Print(new
@@ -77,6 +78,12 @@ internal static class StatusCommand
                     lostFrames = capture.LostFrames,
                     blindSeconds = capture.BlindMicros / 1e6,
                 },
+                runners = runners is null ? null : new
+                {
+                    perRunner = runners.Runners.Select(r => new { source = r.Source, sessions = r.Sessions, connections = r.Connections, blindSeconds = r.BlindMicros / 1e6 }),
+                    noRunnerSeconds = runners.UncoveredMicros / 1e6,
+                    noRunner = runners.Uncovered.Select(u => new { from = MetaTime.ToIso(u.From), to = MetaTime.ToIso(u.To) }),
+                },
             });
             return exitCode;
         }
@@ -101,6 +108,7 @@ internal static class StatusCommand
             Console.WriteLine($"  {p.Name,-12} v{p.Version}  checkpoint {p.Checkpoint:N0}  lag {p.Lag:N0}  quarantined {p.Quarantined:N0}");
         }
         Console.WriteLine($"capture     {capture.Sessions} sessions ({capture.CleanStops} stopped cleanly), {capture.Connections} connections, {capture.Retries} retries, blind {TimeSpan.FromMicroseconds(capture.BlindMicros):g}, {capture.LostFrames:N0} frames lost to overflow");
+        RunnerCoverageText.Print(runners);
         return exitCode;
     }
 

@@ -28,6 +28,11 @@ internal static class VectraCli
         root.Subcommands.Add(FairCommand.Create());
         root.Subcommands.Add(CaptureCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(new Command("stream", "Set up the NATS JetStream stream that capture runners on many machines publish to.")
+        {
+            StreamCreateCommand.Create(),
+        });
+        root.Subcommands.Add(MirrorCommand.Create());
         root.Subcommands.Add(new Command("export", "Write derived files from views.db.")
         {
             ExportCsvCommand.Create(),
@@ -40,6 +45,7 @@ internal static class VectraCli
             BenchParquetCommand.Create(),
             BenchCompactCommand.Create(),
             BenchServeCommand.Create(),
+            BenchNatsCommand.Create(),
         });
 
         var parsed = root.Parse(args);

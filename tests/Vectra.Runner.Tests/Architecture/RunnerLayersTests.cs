@@ -3,7 +3,7 @@ namespace Vectra.Runner.Tests.Architecture;
 /// <summary>The runner's folders point down: the command-line shell calls the work, never the other way round.</summary>
 public sealed class RunnerLayersTests
 {
-    public static TheoryData<string> WorkFolders => new() { "Import", "Replay", "Bench", "Simulation", "Serve" };
+    public static TheoryData<string> WorkFolders => new() { "Import", "Replay", "Bench", "Simulation", "Serve", "Nats" };
 
     [Theory]
     [MemberData(nameof(WorkFolders))]
