@@ -37,10 +37,11 @@ internal static class DashboardHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(_ => new ViewsFollower(options.DataDirectory));
+        builder.Services.AddSingleton(_ => new JournalFollower(options.DataDirectory));
         builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveFeed>());
-        builder.Services.AddSingleton(_ => new JournalGauges(options.DataDirectory, time));
+        builder.Services.AddSingleton(services => new JournalGauges(options.DataDirectory, services.GetRequiredService<JournalFollower>(), time));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(VectraMeter.Name).AddPrometheusExporter();
@@ -59,13 +60,15 @@ internal static class DashboardHost
             : ErrorPage.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, "that request cannot be answered here."));
         var feed = app.Services.GetRequiredService<LiveFeed>();
         var pages = app.Services.GetRequiredService<PageRenderer>();
-        app.MapGet("/", context => pages.ServeAsync(context, "/", () => NowPage.Render(options, feed, time), takesQuery: false, viewsOnly: false));
+        var journal = app.Services.GetRequiredService<JournalFollower>();
+        var views = app.Services.GetRequiredService<ViewsFollower>();
+        app.MapGet("/", context => pages.ServeAsync(context, "/", () => NowPage.Render(options, feed, journal, views, time), takesQuery: false, viewsOnly: false));
         app.MapGet("/games", context => pages.ServeAsync(context, "/games", () => GamesPage.Render(options.DataDirectory, GamesListRequest.Parse(context.Request.Query)), takesQuery: true, viewsOnly: true));
         app.MapGet("/games/{gameId}", (HttpContext context, string gameId) => pages.ServeAsync(context, "/games/{id}", () => GamePage.Render(options.DataDirectory, gameId), takesQuery: false, viewsOnly: true));
         app.MapGet("/stats", context => pages.ServeAsync(context, "/stats", () => StatsPage.Render(options.DataDirectory), takesQuery: false, viewsOnly: true));
         app.MapGet("/live", LiveEndpoint.StreamAsync);
         app.MapGet("/healthz", HealthEndpoints.Health);
-        app.MapGet("/readyz", () => HealthEndpoints.Ready(options));
+        app.MapGet("/readyz", () => HealthEndpoints.Ready(options, journal));
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.Map("{**path}", (HttpContext context) => ErrorPage.WriteAsync(context, 404, $"there is no page at {context.Request.Path}: try /, /games or /stats."));
         return app;

@@ -20,7 +20,7 @@ internal sealed class ViewsFollower(string dataDirectory) : IDisposable
     private readonly string _path = new ViewsFiles(dataDirectory).Database;
     private readonly Lock _gate = new();
     private ViewsConnection? _views;
-    private (long Length, DateTime Written) _file;
+    private FileIdentity _file;
     private long _opened;
 
     /// <summary>The state of views.db now, or null when there is none (or it cannot be read).</summary>
@@ -74,13 +74,11 @@ internal sealed class ViewsFollower(string dataDirectory) : IDisposable
 
     private ViewsConnection? Follow()
     {
-        var info = new FileInfo(_path);
-        if (!info.Exists)
+        if (FileIdentity.Of(_path) is not { } file)
         {
             Forget();
             return null;
         }
-        var file = (info.Length, info.LastWriteTimeUtc);
         if (_views is null || file != _file)
         {
             Forget();
