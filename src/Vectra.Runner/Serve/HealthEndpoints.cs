@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Vectra.Runner.Serve.Caching;
 using Vectra.Projections.Runtime;
+using Vectra.Runner.Serve.Caching;
 
 namespace Vectra.Runner.Serve;
 
