@@ -21,9 +21,10 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
 
     /// <summary>
     /// One run's figures: frames durable per second, the rate they arrived at, receive→durable latency; <c>Serving</c> is
-    /// what the polling client saw, or null without the dashboard.
+    /// what the polling client saw, or null without the dashboard. <c>CpuMs</c> is the capturing process's CPU time over
+    /// the run (capture, dashboard and polling client; not the feed server), which a busy machine inflates far less than latency.
     /// </summary>
-    public sealed record Run(int Number, bool Served, int Frames, double FramesPerSecond, double ReceivedPerSecond, double P50Ms, double P99Ms, double MaxMs, ServingFigures? Serving, GcFigures Gc);
+    public sealed record Run(int Number, bool Served, int Frames, double FramesPerSecond, double ReceivedPerSecond, double P50Ms, double P99Ms, double MaxMs, ServingFigures? Serving, GcFigures Gc, double CpuMs);
 
     public async Task<IReadOnlyList<Run>> RunAsync(Action<string> log)
     {
@@ -37,7 +38,7 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         {
             var served = i % 2 == 1;
             var run = await RunOnceAsync(i + 1, served, template, recording, gameId);
-            log($"run {run.Number} ({(served ? "serving" : "not serving")}): {run.FramesPerSecond:N0} frames/s, p50 {run.P50Ms} ms, p99 {run.P99Ms} ms, max {run.MaxMs} ms; {run.Gc}{(served ? "; " + run.Serving : "")}");
+            log($"run {run.Number} ({(served ? "serving" : "not serving")}): {run.FramesPerSecond:N0} frames/s, p50 {run.P50Ms} ms, p99 {run.P99Ms} ms, max {run.MaxMs} ms; CPU {run.CpuMs:N0} ms; {run.Gc}{(served ? "; " + run.Serving : "")}");
             runs.Add(run);
         }
         return runs;
@@ -59,16 +60,19 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         IDurableRecordsObserver[] observers = served ? [latency, new CaptureMetricsObserver(TimeProvider.System)] : [latency];
         ServingFigures? serving = null;
         var gc = default(GcFigures);
+        var cpu = TimeSpan.Zero;
         using (var writer = JournalWriter.Open(data, settings.Durability))
         using (var app = host.Build(writer, TimeProvider.System, observers))
         {
             var load = served ? await CaptureServeLoad.StartAsync(data, app.Services, gameId) : null;
             gc = GcFigures.Start();
+            cpu = ProcessCpu();
             await app.StartAsync();
             try
             {
                 await latency.AllDurable.WaitAsync(Limit);
                 gc = gc.Stop();
+                cpu = ProcessCpu() - cpu;
             }
             finally
             {
@@ -88,7 +92,13 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         var seconds = (latency.LastDurableMicros - latency.FirstReceivedMicros) / 1e6;
         var receiving = (latency.LastReceivedMicros - latency.FirstReceivedMicros) / 1e6;
         return new Run(number, served, latency.Count, Math.Round(latency.Count / seconds), Math.Round((latency.Count - 1) / Math.Max(receiving, 1e-6)),
-            Math.Round(latency.PercentileMs(50), 1), Math.Round(latency.PercentileMs(99), 1), Math.Round(latency.PercentileMs(100), 1), serving, gc);
+            Math.Round(latency.PercentileMs(50), 1), Math.Round(latency.PercentileMs(99), 1), Math.Round(latency.PercentileMs(100), 1), serving, gc, Math.Round(cpu.TotalMilliseconds));
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     /// <summary>The template's journal and views files (not its lock or owner files, which belong to the process that wrote them).</summary>

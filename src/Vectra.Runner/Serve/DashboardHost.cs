@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using Vectra.Runner.Serve.Caching;
 using Vectra.Runner.Serve.Data;
 using Vectra.Runner.Serve.Live;
 using Vectra.Runner.Serve.Metrics;
@@ -36,9 +36,12 @@ internal static class DashboardHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(_ => new ViewsFollower(options.DataDirectory));
+        builder.Services.AddSingleton(_ => new JournalFollower(options.DataDirectory));
+        builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveFeed>());
-        builder.Services.AddSingleton(_ => new JournalGauges(options.DataDirectory, time));
+        builder.Services.AddSingleton(services => new JournalGauges(options.DataDirectory, services.GetRequiredService<JournalFollower>(), time));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(VectraMeter.Name).AddPrometheusExporter();
@@ -56,13 +59,16 @@ internal static class DashboardHost
             ? Task.CompletedTask
             : ErrorPage.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, "that request cannot be answered here."));
         var feed = app.Services.GetRequiredService<LiveFeed>();
-        app.MapGet("/", context => Page(context, "/", () => NowPage.Render(options, feed, time)));
-        app.MapGet("/games", context => Page(context, "/games", () => GamesPage.Render(options.DataDirectory, GamesListRequest.Parse(context.Request.Query)), takesQuery: true));
-        app.MapGet("/games/{gameId}", (HttpContext context, string gameId) => Page(context, "/games/{id}", () => GamePage.Render(options.DataDirectory, gameId)));
-        app.MapGet("/stats", context => Page(context, "/stats", () => StatsPage.Render(options.DataDirectory)));
+        var pages = app.Services.GetRequiredService<PageRenderer>();
+        var journal = app.Services.GetRequiredService<JournalFollower>();
+        var views = app.Services.GetRequiredService<ViewsFollower>();
+        app.MapGet("/", context => pages.ServeAsync(context, "/", () => NowPage.Render(options, feed, journal, views, time), takesQuery: false, viewsOnly: false));
+        app.MapGet("/games", context => pages.ServeAsync(context, "/games", () => GamesPage.Render(options.DataDirectory, GamesListRequest.Parse(context.Request.Query)), takesQuery: true, viewsOnly: true));
+        app.MapGet("/games/{gameId}", (HttpContext context, string gameId) => pages.ServeAsync(context, "/games/{id}", () => GamePage.Render(options.DataDirectory, gameId), takesQuery: false, viewsOnly: true));
+        app.MapGet("/stats", context => pages.ServeAsync(context, "/stats", () => StatsPage.Render(options.DataDirectory), takesQuery: false, viewsOnly: true));
         app.MapGet("/live", LiveEndpoint.StreamAsync);
         app.MapGet("/healthz", HealthEndpoints.Health);
-        app.MapGet("/readyz", () => HealthEndpoints.Ready(options));
+        app.MapGet("/readyz", () => HealthEndpoints.Ready(options, journal));
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.Map("{**path}", (HttpContext context) => ErrorPage.WriteAsync(context, 404, $"there is no page at {context.Request.Path}: try /, /games or /stats."));
         return app;
@@ -71,18 +77,6 @@ internal static class DashboardHost
     /// <summary>The addresses Kestrel listens on once started (the real port when 0 was asked for).</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app) =>
         [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
-
-    private static Task Page(HttpContext context, string route, Func<string> render, bool takesQuery = false)
-    {
-        if (!takesQuery && context.Request.QueryString.HasValue)
-        {
-            throw PageException.BadRequest($"{route} takes no query string.");
-        }
-        var clock = Stopwatch.StartNew();
-        var html = render();
-        context.Response.Headers["Server-Timing"] = $"render;dur={clock.Elapsed.TotalMilliseconds:0.###}";
-        return HtmlResponse.WriteAsync(context, html);
-    }
 
     private static async Task CatchFailures(HttpContext context, RequestDelegate next)
     {

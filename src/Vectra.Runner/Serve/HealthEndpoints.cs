@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Vectra.Journal.Reading;
-using Vectra.Journal.Storage;
 using Vectra.Projections.Runtime;
+using Vectra.Runner.Serve.Caching;
 
 namespace Vectra.Runner.Serve;
 
@@ -15,27 +14,27 @@ internal static class HealthEndpoints
 
     public static IResult Health() => Results.Text("ok\n", "text/plain");
 
-    public static IResult Ready(ServeOptions options)
+    public static IResult Ready(ServeOptions options, JournalFollower journal)
     {
-        var problem = Problem(options);
+        var problem = Problem(options, journal);
         return problem is null ? Results.Text("ready\n", "text/plain") : Results.Text($"not ready: {problem}\n", "text/plain", statusCode: 503);
     }
 
-    private static string? Problem(ServeOptions options)
+    private static string? Problem(ServeOptions options, JournalFollower journal)
     {
         long tail;
         try
         {
-            if (!new JournalFiles(options.DataDirectory).Exists)
+            var last = journal.Read(reader => reader.Tail is var seq and > 0 ? new LastRecord(seq, reader.ReadOne(seq) is not null) : new LastRecord(0, Readable: true));
+            if (last is null)
             {
                 return $"no journal in {Path.GetFullPath(options.DataDirectory)} yet";
             }
-            using var reader = JournalReader.Open(options.DataDirectory);
-            tail = reader.Tail;
-            if (tail > 0 && reader.ReadOne(tail) is null)
+            if (!last.Readable)
             {
                 return "the journal's last record cannot be read";
             }
+            tail = last.Seq;
         }
         catch (Exception error) when (error is IOException or Microsoft.Data.Sqlite.SqliteException or Journal.Errors.JournalException)
         {
@@ -52,4 +51,6 @@ internal static class HealthEndpoints
         var lagging = ProjectionStates.Read(options.DataDirectory, tail).FirstOrDefault(p => p.Lag > LagBound);
         return lagging is null ? null : $"projection {lagging.Name} lags {lagging.Lag:N0} records (bound {LagBound:N0})";
     }
+
+    private sealed record LastRecord(long Seq, bool Readable);
 }

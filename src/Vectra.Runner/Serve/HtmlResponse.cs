@@ -9,10 +9,23 @@ internal static class HtmlResponse
 
     public static Task WriteAsync(HttpContext context, string html)
     {
+        SetHeaders(context);
+        return context.Response.WriteAsync(html, context.RequestAborted);
+    }
+
+    /// <summary>Writes a page already encoded as UTF-8.</summary>
+    public static Task WriteAsync(HttpContext context, byte[] html)
+    {
+        SetHeaders(context);
+        context.Response.ContentLength = html.Length;
+        return context.Response.Body.WriteAsync(html, context.RequestAborted).AsTask();
+    }
+
+    private static void SetHeaders(HttpContext context)
+    {
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.ContentSecurityPolicy = Policy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        return context.Response.WriteAsync(html, context.RequestAborted);
     }
 }

@@ -9,6 +9,9 @@ internal sealed record ServeOptions(string DataDirectory, Uri Url, bool AllowRem
 {
     /// <summary>Set by <c>capture --serve</c>: figures only the capturing process knows (queue depth, connection).</summary>
     public Func<CaptureFigures>? CaptureInProcess { get; init; }
+
+    /// <summary>Whether pages that read views.db alone are served again from their last rendering while views.db is unchanged; off only to measure what that saves (<c>bench serve</c>).</summary>
+    public bool CachePages { get; init; } = true;
 }
 
 /// <summary>The capture's own figures, when the dashboard runs inside the capturing process.</summary>

@@ -30,6 +30,7 @@ public sealed partial class BenchCaptureServeTests
             Assert.Equal(Frames, int.Parse(row.Groups["frames"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
             // Steady at 100/s the 300 frames take about 3 s to arrive; at full speed they would arrive in a fraction of that.
             Assert.InRange(double.Parse(row.Groups["received"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), 1, 2 * Rate);
+            Assert.True(int.Parse(row.Groups["cpu"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) > 0, result.ToString());
         }
         Assert.Equal("—", rows["off"].Groups["pages"].Value);
         var pages = PagesServed().Match(rows["serving"].Groups["pages"].Value);
@@ -51,7 +52,7 @@ public sealed partial class BenchCaptureServeTests
         Assert.DoesNotContain("   at ", result.Stderr);
     }
 
-    [GeneratedRegex(@"^\s*\d+ (?<dashboard>off|serving)\s+(?<frames>[\d,]+)\s+(?<fps>[\d,]+)\s+(?<received>[\d,]+)\s+[\d.]+\s+[\d.]+\s+[\d.]+  GC \d+/\d+/\d+, paused [\d.]+ ms, [\d,]+ MB allocated  (?<pages>.+)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*\d+ (?<dashboard>off|serving)\s+(?<frames>[\d,]+)\s+(?<fps>[\d,]+)\s+(?<received>[\d,]+)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+(?<cpu>[\d,]+)  GC \d+/\d+/\d+, paused [\d.]+ ms, [\d,]+ MB allocated  (?<pages>.+)$", RegexOptions.Multiline)]
     private static partial Regex RunRow();
 
     [GeneratedRegex(@"^(?<rounds>\d+) rounds? of (?<perRound>\d+) pages, (?<served>\d+) served \(\d+ × 200")]

@@ -12,6 +12,7 @@ internal sealed class ViewsConnection : IDisposable
 {
     private readonly SqliteConnection _connection;
     private HashSet<string>? _tables;
+    private long? _dataVersion;
 
     private ViewsConnection(SqliteConnection connection) => _connection = connection;
 
@@ -42,6 +43,21 @@ internal sealed class ViewsConnection : IDisposable
             Query("SELECT name FROM sqlite_master WHERE type = 'table'", r => _tables.Add(r.GetString(0)));
         }
         return _tables.Contains(table);
+    }
+
+    /// <summary>
+    /// SQLite's <c>data_version</c> for this connection: it changes whenever another connection has committed since it
+    /// was last read. A change also forgets the tables this connection knew (a projection may have created one).
+    /// </summary>
+    public long DataVersion()
+    {
+        var version = (long)Scalar("PRAGMA data_version")!;
+        if (version != _dataVersion)
+        {
+            _tables = null;
+            _dataVersion = version;
+        }
+        return version;
     }
 
     /// <summary>Runs <paramref name="sql"/> with its parameters bound, calling <paramref name="row"/> for each result row.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Storage;
-using Vectra.Runner.Serve.Data;
+using Vectra.Runner.Serve.Caching;
 
 namespace Vectra.Runner.Serve.Live;
 
@@ -17,7 +17,7 @@ namespace Vectra.Runner.Serve.Live;
 /// position a second later with a fresh reader. A browser that stops reading loses its oldest queued events
 /// (its queue holds 4,096), never the server's memory.
 /// </remarks>
-internal sealed class LiveFeed(ServeOptions options, TimeProvider time, ILogger<LiveFeed> log) : BackgroundService
+internal sealed class LiveFeed(ServeOptions options, ViewsFollower views, TimeProvider time, ILogger<LiveFeed> log) : BackgroundService
 {
     private const int ReadBatch = 2048;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
@@ -144,17 +144,17 @@ internal sealed class LiveFeed(ServeOptions options, TimeProvider time, ILogger<
         return batch.Count == ReadBatch;
     }
 
-    private (long? Checkpoint, long? LatestGameStart) ReadViews()
+    /// <summary>The rugs projection's checkpoint and, before the first read, where the newest game starts; read on the dashboard's kept-open views connection.</summary>
+    private (long? Checkpoint, long? LatestGameStart) ReadViews() => views.Read(connection =>
     {
-        using var views = ViewsConnection.TryOpen(options.DataDirectory);
-        if (views is null || !views.HasTable("projection_checkpoints"))
+        if (!connection.HasTable("projection_checkpoints"))
         {
-            return (null, null);
+            return ((long?)null, (long?)null);
         }
-        var checkpoint = views.Scalar("SELECT seq FROM projection_checkpoints WHERE name = 'rugs'") as long?;
-        long? latest = _position < 0 && views.HasTable("games") ? views.Scalar("SELECT max(first_seq) FROM games") as long? : null;
+        var checkpoint = connection.Scalar("SELECT seq FROM projection_checkpoints WHERE name = 'rugs'") as long?;
+        long? latest = _position < 0 && connection.HasTable("games") ? connection.Scalar("SELECT max(first_seq) FROM games") as long? : null;
         return (checkpoint, latest);
-    }
+    });
 
     private void Leave(Channel<string> channel)
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
-using Vectra.Journal.Reading;
 using Vectra.Journal.Storage;
 using Vectra.Projections.Runtime;
+using Vectra.Runner.Serve.Caching;
 
 namespace Vectra.Runner.Serve.Metrics;
 
@@ -16,14 +16,16 @@ internal sealed class JournalGauges : IDisposable
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
     private readonly Meter _meter = new(VectraMeter.Name, VectraMeter.Version);
     private readonly string _dataDirectory;
+    private readonly JournalFollower _journal;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private (long Records, long Bytes, IReadOnlyList<ProjectionState> Projections)? _reading;
     private long _readAt;
 
-    public JournalGauges(string dataDirectory, TimeProvider time)
+    public JournalGauges(string dataDirectory, JournalFollower journal, TimeProvider time)
     {
         _dataDirectory = dataDirectory;
+        _journal = journal;
         _time = time;
         _meter.CreateObservableGauge("vectra.journal.records", () => Values(r => r.Records), "{record}", "Records (frames and system records) in the journal; equals `vectra status`.");
         _meter.CreateObservableGauge("vectra.journal.size", () => Values(r => r.Bytes), "By", "Bytes of the journal on disk, with its write-ahead log.");
@@ -56,14 +58,13 @@ internal sealed class JournalGauges : IDisposable
     {
         try
         {
-            var files = new JournalFiles(_dataDirectory);
-            if (!files.Exists)
+            var journal = _journal.Read(reader => Tuple.Create(reader.Sessions().Sum(s => s.Records), reader.Tail));
+            if (journal is null)
             {
                 return null;
             }
-            using var reader = JournalReader.Open(_dataDirectory);
-            var records = reader.Sessions().Sum(s => s.Records);
-            return (records, files.BytesOnDisk(), ProjectionStates.Read(_dataDirectory, reader.Tail));
+            var (records, tail) = journal;
+            return (records, new JournalFiles(_dataDirectory).BytesOnDisk(), ProjectionStates.Read(_dataDirectory, tail));
         }
         catch (Exception error) when (error is IOException or Microsoft.Data.Sqlite.SqliteException or Journal.Errors.JournalException)
         {

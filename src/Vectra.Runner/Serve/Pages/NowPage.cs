@@ -1,4 +1,5 @@
 using Vectra.Journal.Records;
+using Vectra.Runner.Serve.Caching;
 using Vectra.Runner.Serve.Data;
 using Vectra.Runner.Serve.Live;
 
@@ -7,9 +8,9 @@ namespace Vectra.Runner.Serve.Pages;
 /// <summary>The Now page: capture health, projections, and the live game's chart growing tick by tick.</summary>
 internal static class NowPage
 {
-    public static string Render(ServeOptions options, LiveFeed feed, TimeProvider time)
+    public static string Render(ServeOptions options, LiveFeed feed, JournalFollower journal, ViewsFollower views, TimeProvider time)
     {
-        var figures = NowFigures.Read(options.DataDirectory);
+        var figures = NowFigures.Read(options.DataDirectory, journal, views);
         var inProcess = options.CaptureInProcess?.Invoke();
         var now = MetaTime.FromDateTimeOffset(time.GetUtcNow());
         return PageLayout.Render("Now", "/", html =>

@@ -6,8 +6,6 @@ namespace Vectra.Runner.Serve.Pages;
 /// <summary>The Stats page: how rug ticks and peaks are distributed across complete games, as histograms.</summary>
 internal static class StatsPage
 {
-    private static readonly double[] PeakEdges = [1, 1.2, 1.5, 2, 3, 5, 10, 25, 50, 100];
-
     public static string Render(string dataDirectory)
     {
         using var views = ViewsConnection.TryOpen(dataDirectory);
@@ -15,58 +13,30 @@ internal static class StatsPage
         {
             return PageLayout.Render("Stats", "/stats", html => { html.Element("h1", "Stats"); MissingViews.Write(html, dataDirectory); });
         }
-        // Three queries, each answered from one of the list indexes (one over the table would read every price path), on one snapshot.
-        using var snapshot = views.Snapshot();
-        var rugTicks = new List<int>();
-        var peaks = new List<double>();
-        var verdicts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        views.Query("SELECT rug_tick FROM complete_games WHERE rug_tick IS NOT NULL", r => rugTicks.Add(r.GetInt32(0)));
-        views.Query("SELECT peak_multiplier FROM complete_games WHERE peak_multiplier IS NOT NULL", r => peaks.Add(r.GetDouble(0)));
-        views.Query("SELECT fairness, count(*) FROM complete_games GROUP BY fairness", r => verdicts[r.GetString(0)] = r.GetInt64(1));
+        var figures = StatsFigures.Read(views);
         return PageLayout.Render("Stats", "/stats", html =>
         {
-            html.Element("h1", $"Stats over {verdicts.Values.Sum():N0} complete games");
+            html.Element("h1", $"Stats over {figures.Verdicts.Values.Sum():N0} complete games");
             html.Open("p", ("id", "verdicts")).Text("fairness: ");
-            foreach (var (verdict, count) in verdicts)
+            foreach (var (verdict, count) in figures.Verdicts)
             {
                 html.Element("span", $"{verdict} {count:N0}", ("class", verdict)).Raw(" · ");
             }
             html.Close("p");
-            html.Element("h2", $"Rug tick ({rugTicks.Count:N0} games, median {Median(rugTicks.Select(t => (double)t))}; each bar counts the ticks from its label up to the next)");
-            html.Raw(SvgHistogram.Render("rug-histogram", RugBins(rugTicks)));
-            html.Element("h2", $"Peak multiplier ({peaks.Count:N0} games, median {Median(peaks)})");
-            html.Raw(SvgHistogram.Render("peak-histogram", PeakBins(peaks)));
+            html.Element("h2", $"Rug tick ({figures.RugTicks:N0} games, median {Median(figures.RugTickMedian)}; each bar counts the ticks from its label up to the next)");
+            html.Raw(SvgHistogram.Render("rug-histogram", [.. figures.RugBins.Select((count, i) => ($"{i * figures.RugBinWidth}", count))]));
+            html.Element("h2", $"Peak multiplier ({figures.Peaks:N0} games, median {Median(figures.PeakMedian)})");
+            html.Raw(SvgHistogram.Render("peak-histogram", [.. figures.PeakBins.Select((count, i) => (PeakLabel(i), count))]));
         });
     }
 
-    private static List<(string, long)> RugBins(List<int> ticks)
+    private static string PeakLabel(int bin)
     {
-        const int Bins = 16;
-        var width = Math.Max(1, (int)Math.Ceiling(((ticks.Count == 0 ? 0 : ticks.Max()) + 1) / (double)Bins));
-        var counts = new long[Bins];
-        foreach (var tick in ticks)
-        {
-            counts[Math.Min(Bins - 1, Math.Max(0, tick) / width)]++;
-        }
-        return [.. counts.Select((count, i) => ($"{i * width}", count))];
-    }
-
-    private static List<(string, long)> PeakBins(List<double> peaks)
-    {
-        var counts = new long[PeakEdges.Length];
-        foreach (var peak in peaks)
-        {
-            var bin = Array.FindLastIndex(PeakEdges, edge => peak >= edge);
-            counts[Math.Max(0, bin)]++;
-        }
-        return [.. counts.Select((count, i) => (i + 1 < PeakEdges.Length ? $"{Edge(PeakEdges[i])}–{Edge(PeakEdges[i + 1])}x" : $"≥{Edge(PeakEdges[i])}x", count))];
+        var edges = StatsFigures.PeakEdges;
+        return bin + 1 < edges.Length ? $"{Edge(edges[bin])}–{Edge(edges[bin + 1])}x" : $"≥{Edge(edges[bin])}x";
     }
 
     private static string Edge(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? "—" : sorted[sorted.Length / 2].ToString("0.##", CultureInfo.InvariantCulture);
-    }
+    private static string Median(double? median) => median?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—";
 }
