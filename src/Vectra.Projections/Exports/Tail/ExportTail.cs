@@ -9,10 +9,10 @@ namespace Vectra.Projections.Exports.Tail;
 /// One export type's rows that are in no closed file yet. Rows are grouped in parts: the open part takes new rows; a
 /// row on another UTC day than the open part's, or the first row of a record once the part holds
 /// <see cref="ExportOptions.RowLimit"/> rows, closes it. Boundaries depend only on the rows, their days and the seq of
-/// the record that added them: never on batches or clocks. The rows are kept in memory, encoded (<see cref="TailPart"/>);
-/// closed parts are written as files from there in <see cref="WriteClosed"/> (called from Flush, before the commit), and
-/// the open part's rows added since the last flush are saved in the same transaction as one chunk
-/// (<c>export_chunks_&lt;type&gt;</c>), so they survive restarts and roll back with the batch.
+/// the record that added them: never on batches or clocks. A batch's rows are kept in memory, encoded
+/// (<see cref="TailPart"/>), and saved at its flush as one chunk per part (<c>export_chunks_&lt;type&gt;</c>), in the
+/// transaction of the checkpoint, so they survive restarts and roll back with the batch; a closed part is written as its
+/// file from its chunks and the rows in memory in <see cref="WriteClosed"/> (called from Flush, before the commit).
 /// </summary>
 internal sealed class ExportTail
 {
@@ -23,6 +23,7 @@ internal sealed class ExportTail
     private readonly int _rowLimit;
     private readonly List<TailPart> _closed = [];
     private TailPart? _open;
+    private byte[] _chunk = [];
 
     public ExportTail(string docType, ExportSchema schema, int rowLimit, ExportWriterOptions writerOptions)
     {
@@ -34,8 +35,7 @@ internal sealed class ExportTail
         _rowLimit = rowLimit;
     }
 
-    /// <summary>How the parts' rows are encoded.</summary>
-    public TailRowCodec Codec { get; }
+    private TailRowCodec Codec { get; }
 
     public string Create =>
         $"CREATE TABLE IF NOT EXISTS {_table} (ord INTEGER PRIMARY KEY, part INTEGER NOT NULL, day INTEGER NOT NULL, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL, rows INTEGER NOT NULL, data BLOB NOT NULL);";
@@ -66,8 +66,7 @@ internal sealed class ExportTail
             _closed.Add(open);
             open = _open = new TailPart(open.Number + 1);
         }
-        Codec.Encode(reader, offset, open);
-        open.Added(seq, day);
+        open.Add(Codec.Encode(reader, offset), seq, day);
     }
 
     /// <summary>
@@ -86,53 +85,72 @@ internal sealed class ExportTail
             DurableFile.Write(paths.Closed(part.Day, part.FirstSeq, part.LastSeq), stream =>
             {
                 using var writer = new ExportFileWriter(stream, _schema, _writerOptions);
-                Codec.Decode(part.Bytes, writer);
+                WriteRows(views, part, writer);
                 writer.Finish();
             });
-            if (part.Saved > 0)
-            {
-                views.Execute($"DELETE FROM {_table} WHERE part = $part", ("$part", part.Number));
-            }
+            views.Execute($"DELETE FROM {_table} WHERE part = $part", ("$part", part.Number));
+            part.Release();
         }
         _closed.Clear();
-        if (_open.Length > _open.Saved)
+        if (_open.HasUnsaved)
         {
             views.Execute(
                 $"INSERT INTO {_table} (part, day, first_seq, last_seq, rows, data) VALUES ($part, $day, $first, $last, $rows, $data)",
                 ("$part", _open.Number), ("$day", _open.Day), ("$first", _open.FirstSeq), ("$last", _open.LastSeq), ("$rows", _open.Rows),
-                ("$data", _open.Bytes[_open.Saved..].ToArray()));
-            _open.Saved = _open.Length;
+                ("$data", _open.TakeUnsaved()));
         }
         return closed;
+    }
+
+    /// <summary>Writes every row of <paramref name="part"/>, oldest first: its chunks saved in views.db, then those in memory.</summary>
+    public void WriteRows(ViewsTransaction views, TailPart part, ExportFileWriter writer)
+    {
+        views.Query($"SELECT data FROM {_table} WHERE part = $part ORDER BY ord", r => Codec.Decode(Chunk(r), writer), ("$part", part.Number));
+        foreach (var block in part.Blocks())
+        {
+            Codec.Decode(block.Span, writer);
+        }
     }
 
     /// <summary>Drops what is held in memory: after a rollback views.db is the only truth.</summary>
     public void Forget()
     {
+        _open?.Release();
         _open = null;
+        foreach (var part in _closed)
+        {
+            part.Release();
+        }
         _closed.Clear();
     }
 
-    /// <summary>Restores the parts from their saved chunks: every part but the newest was closed in a batch that did not commit.</summary>
+    /// <summary>Restores the parts' figures from their last saved chunks: every part but the newest was closed in a batch that did not commit.</summary>
     private void Load(ViewsTransaction views)
     {
         if (_open is not null)
         {
             return;
         }
-        TailPart? part = null;
-        views.Query($"SELECT part, day, first_seq, last_seq, rows, data FROM {_table} ORDER BY part, ord", r =>
+        views.Query($"SELECT part, day, first_seq, last_seq, rows FROM {_table} WHERE ord IN (SELECT max(ord) FROM {_table} GROUP BY part) ORDER BY part", r =>
         {
-            if (part is null || part.Number != r.GetInt64(0))
+            if (_open is not null)
             {
-                if (part is not null)
-                {
-                    _closed.Add(part);
-                }
-                part = new TailPart(r.GetInt64(0));
+                _closed.Add(_open);
             }
-            part.Restore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt32(4), (byte[])r.GetValue(5));
+            _open = new TailPart(r.GetInt64(0));
+            _open.Restore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt32(4));
         });
-        _open = part ?? new TailPart(0);
+        _open ??= new TailPart(0);
+    }
+
+    /// <summary>The chunk the reader stands on, read into a buffer reused from chunk to chunk.</summary>
+    private ReadOnlySpan<byte> Chunk(SqliteDataReader reader)
+    {
+        var length = (int)reader.GetBytes(0, 0, null, 0, 0);
+        if (length > _chunk.Length)
+        {
+            _chunk = new byte[Math.Max(length, _chunk.Length * 2)];
+        }
+        return _chunk.AsSpan(0, (int)reader.GetBytes(0, 0, _chunk, 0, length));
     }
 }

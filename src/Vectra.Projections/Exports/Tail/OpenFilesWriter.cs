@@ -11,7 +11,7 @@ namespace Vectra.Projections.Exports.Tail;
 /// </summary>
 internal sealed class OpenFilesWriter(ExportPaths paths, ExportSchema schema, ExportWriterOptions options)
 {
-    public void Write(ViewsTransaction views, TailPart open, TailRowCodec codec, IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> sources)
+    public void Write(ViewsTransaction views, TailPart open, Action<ExportFileWriter> writeOpenRows, IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> sources)
     {
         var days = new SortedDictionary<long, OpenDayFile>();
         var copier = new ExportRowCopier(schema, 2);
@@ -21,7 +21,7 @@ internal sealed class OpenFilesWriter(ExportPaths paths, ExportSchema schema, Ex
             {
                 var file = new OpenDayFile(paths.Open(open.Day, open.FirstSeq), open.FirstSeq, schema, options);
                 days[open.Day] = file;
-                codec.Decode(open.Bytes, file.Writer);
+                writeOpenRows(file.Writer);
             }
             foreach (var (sql, parameters) in sources)
             {

@@ -1,16 +1,17 @@
-using System.Buffers.Binary;
-using System.Text;
+using System.Buffers;
 
 namespace Vectra.Projections.Exports.Tail;
 
 /// <summary>
-/// The rows of one export part, in memory, encoded one after another by <see cref="TailRowCodec"/>: the part's UTC day,
-/// the seqs of the records that added its first and last rows, its row count, and how many of its bytes are already
-/// saved in views.db (the rest is saved at the next flush).
+/// One export part: its UTC day, the seqs of the records that added its first and last rows, its row count, and the rows
+/// added since its last save in views.db, encoded by <see cref="TailRowCodec"/> (the saved ones are chunks in views.db,
+/// so memory holds at most a batch's rows). Rows are kept whole in blocks of 64 KB rented from the shared pool (below
+/// the large-object heap, so the garbage collector compacts them), a larger row in a block of its own.
 /// </summary>
 internal sealed class TailPart(long number)
 {
-    private byte[] _bytes = [];
+    private const int BlockBytes = 64 * 1024;
+    private readonly List<Block> _blocks = [];
 
     /// <summary>Which part this is; views.db's saved chunks carry it.</summary>
     public long Number => number;
@@ -23,17 +24,17 @@ internal sealed class TailPart(long number)
 
     public int Rows { get; private set; }
 
-    /// <summary>Bytes of encoded rows held.</summary>
-    public int Length { get; private set; }
+    /// <summary>True when rows were added since the part was last saved or restored.</summary>
+    public bool HasUnsaved => _blocks.Count > 0;
 
-    /// <summary>The first <see cref="Saved"/> bytes are in views.db already.</summary>
-    public int Saved { get; set; }
-
-    public ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, Length);
-
-    /// <summary>Counts a row just encoded, added by record <paramref name="seq"/> on <paramref name="day"/>.</summary>
-    public void Added(long seq, long day)
+    /// <summary>Adds one encoded row, added by record <paramref name="seq"/> on <paramref name="day"/>.</summary>
+    public void Add(ReadOnlySpan<byte> row, long seq, long day)
     {
+        if (_blocks.Count == 0 || _blocks[^1].Free < row.Length)
+        {
+            _blocks.Add(new Block(ArrayPool<byte>.Shared.Rent(Math.Max(BlockBytes, row.Length))));
+        }
+        _blocks[^1].Append(row);
         if (Rows == 0)
         {
             FirstSeq = seq;
@@ -43,67 +44,50 @@ internal sealed class TailPart(long number)
         Rows++;
     }
 
-    /// <summary>Appends a chunk saved in views.db (at a start or after a rollback), with the part's state when it was saved.</summary>
-    public void Restore(long day, long firstSeq, long lastSeq, int rows, ReadOnlySpan<byte> chunk)
-    {
-        chunk.CopyTo(Reserve(chunk.Length));
-        Length += chunk.Length;
-        Saved = Length;
-        (Day, FirstSeq, LastSeq, Rows) = (day, firstSeq, lastSeq, rows);
-    }
+    /// <summary>Takes the state of a part saved in views.db (at a start or after a rollback): its last chunk's figures.</summary>
+    public void Restore(long day, long firstSeq, long lastSeq, int rows) => (Day, FirstSeq, LastSeq, Rows) = (day, firstSeq, lastSeq, rows);
 
-    /// <summary>Drops the bytes after <paramref name="length"/> (a row whose encoding failed half way).</summary>
-    public void Truncate(int length) => Length = length;
-
-    public void WriteFlag(bool value)
+    /// <summary>The rows added since the last save, as one chunk; the memory they took is given back.</summary>
+    public byte[] TakeUnsaved()
     {
-        Reserve(1)[0] = value ? (byte)1 : (byte)0;
-        Length++;
-    }
-
-    public void WriteInt32(int value)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value);
-        Length += 4;
-    }
-
-    public void WriteInt64(long value)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), value);
-        Length += 8;
-    }
-
-    public void WriteDouble(double value)
-    {
-        BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), value);
-        Length += 8;
-    }
-
-    /// <summary>Writes <paramref name="text"/> as its UTF-8 byte count and bytes.</summary>
-    public void WriteText(string text)
-    {
-        var span = Reserve(4 + Encoding.UTF8.GetMaxByteCount(text.Length));
-        var length = Encoding.UTF8.GetBytes(text, span[4..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span, length);
-        Length += 4 + length;
-    }
-
-    /// <summary>Writes <paramref name="bytes"/> as their count and the bytes.</summary>
-    public void WriteBytes(ReadOnlySpan<byte> bytes)
-    {
-        var span = Reserve(4 + bytes.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(span, bytes.Length);
-        bytes.CopyTo(span[4..]);
-        Length += 4 + bytes.Length;
-    }
-
-    /// <summary>Free space for at least <paramref name="count"/> bytes at the end.</summary>
-    private Span<byte> Reserve(int count)
-    {
-        if (_bytes.Length - Length < count)
+        var chunk = new byte[_blocks.Sum(b => b.Used)];
+        var at = 0;
+        foreach (var block in _blocks)
         {
-            Array.Resize(ref _bytes, Math.Max(Math.Max(4096, _bytes.Length * 2), Length + count));
+            block.Bytes.CopyTo(chunk.AsSpan(at));
+            at += block.Used;
         }
-        return _bytes.AsSpan(Length);
+        Release();
+        return chunk;
+    }
+
+    /// <summary>The unsaved rows, oldest first, block by block; each block holds whole rows.</summary>
+    public IEnumerable<ReadOnlyMemory<byte>> Blocks() => _blocks.Select(b => (ReadOnlyMemory<byte>)b.Array.AsMemory(0, b.Used));
+
+    /// <summary>Gives the blocks of unsaved rows back to the pool.</summary>
+    public void Release()
+    {
+        foreach (var block in _blocks)
+        {
+            ArrayPool<byte>.Shared.Return(block.Array);
+        }
+        _blocks.Clear();
+    }
+
+    private sealed class Block(byte[] array)
+    {
+        public byte[] Array => array;
+
+        public int Used { get; private set; }
+
+        public int Free => Array.Length - Used;
+
+        public ReadOnlySpan<byte> Bytes => Array.AsSpan(0, Used);
+
+        public void Append(ReadOnlySpan<byte> row)
+        {
+            row.CopyTo(Array.AsSpan(Used));
+            Used += row.Length;
+        }
     }
 }

@@ -6,7 +6,7 @@ using Vectra.Projections.Exports.Writing;
 namespace Vectra.Projections.Exports.Tail;
 
 /// <summary>
-/// Encodes rows read from views.db into a <see cref="TailPart"/> and decodes them into an export file. Each column is a
+/// Encodes rows read from views.db for a <see cref="TailPart"/> and decodes them into an export file. Each column is a
 /// byte (0 null, 1 set) and, when set, its value: a boolean byte, a little-endian int32, int64 or double, or a UTF-8 text
 /// (string, or the JSON array of a LIST&lt;DOUBLE&gt;) as its length and bytes. The values are read with the same typed
 /// getters the file writer's copy from views.db used, so a row gives the same file bytes either way.
@@ -14,27 +14,21 @@ namespace Vectra.Projections.Exports.Tail;
 internal sealed class TailRowCodec(ExportSchema schema)
 {
     private readonly ExportColumnType[] _types = [.. schema.Columns.Select(c => c.Type)];
+    private readonly RowBuffer _row = new();
     private byte[] _blob = new byte[4096];
 
-    /// <summary>Appends one row: the reader's columns from <paramref name="offset"/> on, in schema order. A failed row leaves no bytes.</summary>
-    public void Encode(SqliteDataReader reader, int offset, TailPart part)
+    /// <summary>Encodes one row: the reader's columns from <paramref name="offset"/> on, in schema order. The bytes are valid until the next call.</summary>
+    public ReadOnlySpan<byte> Encode(SqliteDataReader reader, int offset)
     {
-        var start = part.Length;
-        try
+        _row.Clear();
+        for (var i = 0; i < _types.Length; i++)
         {
-            for (var i = 0; i < _types.Length; i++)
-            {
-                Encode(reader, offset + i, _types[i], part);
-            }
+            Encode(reader, offset + i, _types[i], _row);
         }
-        catch
-        {
-            part.Truncate(start);
-            throw;
-        }
+        return _row.Bytes;
     }
 
-    /// <summary>Writes every row of <paramref name="rows"/> (a part's bytes) to <paramref name="writer"/>.</summary>
+    /// <summary>Writes every row of <paramref name="rows"/> (whole encoded rows) to <paramref name="writer"/>.</summary>
     public void Decode(ReadOnlySpan<byte> rows, ExportFileWriter writer)
     {
         var at = 0;
@@ -82,7 +76,7 @@ internal sealed class TailRowCodec(ExportSchema schema)
         }
     }
 
-    private void Encode(SqliteDataReader reader, int field, ExportColumnType type, TailPart part)
+    private void Encode(SqliteDataReader reader, int field, ExportColumnType type, RowBuffer part)
     {
         if (reader.IsDBNull(field))
         {
