@@ -58,7 +58,7 @@ public abstract class CompletedGameExport : RugsExportProjection
         }
     }
 
-    /// <summary>One completed game's rows shaped like <c>Tail.SelectColumns</c>; parameters <c>$g</c>, <c>$seq</c> (settling record, or NULL) and any of <see cref="Parameters"/>.</summary>
+    /// <summary>One completed game's rows (a seq, the UTC day, then the schema's columns); parameters <c>$g</c>, <c>$seq</c> (settling record, or NULL) and any of <see cref="Parameters"/>.</summary>
     private protected abstract string RowsSql { get; }
 
     /// <summary>The parameters of <see cref="RowsSql"/> for one game.</summary>

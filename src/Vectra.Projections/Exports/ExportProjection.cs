@@ -7,14 +7,14 @@ using Vectra.Projections.Runtime;
 namespace Vectra.Projections.Exports;
 
 /// <summary>
-/// The common part of every Parquet export projection (<c>export.&lt;type&gt;</c>): the tail table, closed files
-/// written in Flush before the checkpoint commits, and the open tail files.
+/// The common part of every Parquet export projection (<c>export.&lt;type&gt;</c>): the tail of rows in no closed file
+/// yet, closed files written in Flush before the checkpoint commits, and the open tail files.
 /// </summary>
 /// <remarks>
 /// Write path failure policy: a closed file is written to a temporary name, fsynced, renamed and its directory
 /// fsynced inside Flush; any I/O error propagates and the batch does not commit (the runner stops). After a crash
 /// between the rename and the commit, the same records close the same part again and rewrite identical bytes.
-/// Open tail files are conveniences, rewritten from views.db whenever they are out of date; they are never read back.
+/// Open tail files are conveniences, rewritten from the tail whenever they are out of date; they are never read back.
 /// </remarks>
 public abstract class ExportProjection : IProjection, IOpenFilesProjection
 {
@@ -48,7 +48,8 @@ public abstract class ExportProjection : IProjection, IOpenFilesProjection
     public string Name => "export." + DocType;
 
     /// <inheritdoc/>
-    public virtual int Version => 1;
+    /// <remarks>2: the tail's rows are kept in memory and saved in views.db as one chunk per flush, not one row each.</remarks>
+    public virtual int Version => 2;
 
     internal ExportTail Tail { get; }
 
@@ -59,7 +60,7 @@ public abstract class ExportProjection : IProjection, IOpenFilesProjection
         views.Execute(Tail.Create);
     }
 
-    /// <summary>Drops the tail table and deletes the open tails; closed files stay (a rebuild rewrites them byte for byte).</summary>
+    /// <summary>Drops the tail's table and deletes the open tails; closed files stay (a rebuild rewrites them byte for byte).</summary>
     public virtual void Drop(ViewsTransaction views)
     {
         ArgumentNullException.ThrowIfNull(views);
@@ -107,8 +108,7 @@ public abstract class ExportProjection : IProjection, IOpenFilesProjection
         {
             return;
         }
-        (string, (string, object?)[])[] open = [(Tail.OpenRowsSql, [("$part", Tail.OpenPart(views))])];
-        new OpenFilesWriter(Paths(views), Schema, WriterOptions).Write(views, open.Concat(PendingRows(views)));
+        new OpenFilesWriter(Paths(views), Schema, WriterOptions).Write(views, Tail.OpenPart(views), writer => Tail.WriteRows(views, Tail.OpenPart(views), writer), PendingRows(views));
         _openWrittenAt = _lastTs;
         _openStale = false;
     }

@@ -51,7 +51,7 @@ public abstract class PlayedGameExport : RugsExportProjection
     /// <summary>True when <paramref name="gameId"/> was already settled, so a new row for it is exported at once.</summary>
     private protected bool IsSettled(ViewsTransaction views, string gameId) => gameId != _games.Current(views) && _games.Seen(views, gameId);
 
-    /// <summary>One game's rows shaped like <c>Tail.SelectColumns</c>; parameters <c>$g</c> (game), <c>$seq</c> (settling record, or NULL for the row's own seq) and any of <see cref="Parameters"/>.</summary>
+    /// <summary>One game's rows (a seq, the UTC day, then the schema's columns); parameters <c>$g</c> (game), <c>$seq</c> (settling record, or NULL for the row's own seq) and any of <see cref="Parameters"/>.</summary>
     private protected abstract string RowsSql { get; }
 
     /// <summary>The parameters of <see cref="RowsSql"/> for one game.</summary>

@@ -12,15 +12,9 @@ namespace Vectra.Projections.Exports;
 /// </summary>
 public abstract class RugsExportProjection : ExportProjection, IDownstreamProjection<RugsRecordEffects>
 {
-    private readonly object?[] _row;
-
     /// <summary>An export of <paramref name="docType"/> fed by <paramref name="rugs"/>.</summary>
     private protected RugsExportProjection(RugsProjection rugs, string docType, ExportSchema schema, ExportOptions options)
-        : base(docType, schema, options)
-    {
-        Rugs = rugs;
-        _row = new object?[schema.Columns.Count];
-    }
+        : base(docType, schema, options) => Rugs = rugs;
 
     /// <inheritdoc/>
     public IProjection Upstream => Rugs;
@@ -36,14 +30,7 @@ public abstract class RugsExportProjection : ExportProjection, IDownstreamProjec
     /// <summary>Adds the rows <paramref name="record"/> settles to the tail, knowing what the rugs projection did with it (<paramref name="rugs"/>).</summary>
     private protected abstract void Add(JournalRecord record, RugsRecordEffects rugs, ViewsTransaction views);
 
-    /// <summary>Appends every row of a query shaped like <c>Tail.SelectColumns</c>, as added by record <paramref name="seq"/>.</summary>
+    /// <summary>Appends every row of a query giving a seq, the UTC day, then the schema's columns, as added by record <paramref name="seq"/>.</summary>
     private protected void AppendRows(ViewsTransaction views, long seq, string sql, params (string Name, object? Value)[] parameters) =>
-        views.Query(sql, r =>
-        {
-            for (var i = 0; i < _row.Length; i++)
-            {
-                _row[i] = r.IsDBNull(2 + i) ? null : r.GetValue(2 + i);
-            }
-            Tail.Append(views, seq, r.GetInt64(1), _row);
-        }, parameters);
+        views.Query(sql, r => Tail.Append(views, r, 2, seq, r.GetInt64(1)), parameters);
 }

@@ -22,12 +22,21 @@ internal sealed class ParquetBenchmark(string folder, int rows, int repeat, Expo
         log($"writing them {repeat} time(s) with the exports' writer ({Codec}), row by row…");
         var files = new string[repeat];
         var ours = new double[repeat];
+        var cpu = new double[repeat];
+        var gc = new GcFigures[repeat];
+        using var self = Process.GetCurrentProcess();
         for (var run = 0; run < repeat; run++)
         {
             files[run] = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"vectra-{run + 1}.parquet"));
+            self.Refresh();
+            var cpuBefore = self.TotalProcessorTime;
+            var gcBefore = GcFigures.Start();
             var clock = Stopwatch.StartNew();
             WriteRowByRow(data, files[run]);
             ours[run] = clock.Elapsed.TotalSeconds;
+            gc[run] = gcBefore.Stop();
+            self.Refresh();
+            cpu[run] = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         }
         var first = File.ReadAllBytes(files[0]);
         var identical = files.Skip(1).All(file => File.ReadAllBytes(file).AsSpan().SequenceEqual(first));
@@ -40,7 +49,7 @@ internal sealed class ParquetBenchmark(string folder, int rows, int repeat, Expo
             checkerFolder, "check.mjs", "write", csv, duck, GameTickRows.DuckDbColumns, repeat.ToString(CultureInfo.InvariantCulture), Codec));
         var duckSeconds = report.RootElement.GetProperty("copyMillis").EnumerateArray().Select(m => m.GetDouble() / 1000).ToArray();
         var duckBytes = report.RootElement.GetProperty("bytes")[0].GetInt64();
-        return new ParquetBenchResult(ours, first.Length, identical, duckSeconds, duckBytes);
+        return new ParquetBenchResult(ours, cpu, gc, first.Length, identical, duckSeconds, duckBytes);
     }
 
     /// <summary>The codec's name as DuckDB's COPY spells it.</summary>

@@ -51,6 +51,8 @@ internal static class BenchParquetCommand
                 rows,
                 repeat,
                 vectra = Side($"vectra ExportFileWriter on Parquet.Net ({codec}, row by row)", rows, result.OurSeconds, result.OurBytes),
+                vectraCpuSeconds = result.OurCpuSeconds.Select(s => Math.Round(s, 3)).ToArray(),
+                vectraGc = result.OurGc.Select(g => g.ToString()).ToArray(),
                 vectraRunsIdentical = result.OursIdentical,
                 duckdb = Side($"DuckDB COPY TO parquet ({codec})", rows, result.DuckDbSeconds, result.DuckDbBytes),
                 sizeRatio = Math.Round((double)result.OurBytes / result.DuckDbBytes, 3),
@@ -69,6 +71,8 @@ internal static class BenchParquetCommand
             {
                 Console.WriteLine($"{side.name,-48} {side.coldSeconds,8:F3} {side.bestSeconds,8:F3} {side.bestRowsPerSecond,12:N0} {side.bytes,12:N0}  {string.Join(" ", side.seconds.Select(s => s.ToString("F3", CultureInfo.InvariantCulture)))}");
             }
+            Console.WriteLine($"vectra CPU s per write (all threads, a figure load disturbs little): {string.Join(" ", report.vectraCpuSeconds.Select(s => s.ToString("F3", CultureInfo.InvariantCulture)))}");
+            Console.WriteLine($"vectra garbage collection per write: {string.Join("; ", report.vectraGc)}");
             Console.WriteLine($"size vectra/duckdb: {report.sizeRatio:F3}   time vectra/duckdb: best {report.timeRatioBest:F3}, cold {report.timeRatioCold:F3}   vectra runs byte-identical: {(result.OursIdentical ? "yes" : "NO")}");
             return result.OursIdentical ? ExitCodes.Ok : ExitCodes.ProblemFound;
         }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Vectra.Projections.Exports.Files;
 using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Runtime;
@@ -5,130 +6,151 @@ using Vectra.Projections.Runtime;
 namespace Vectra.Projections.Exports.Tail;
 
 /// <summary>
-/// One export type's rows that are in no closed file yet, in views.db (<c>export_tail_&lt;type&gt;</c>), so they
-/// survive restarts and roll back with the batch. Rows are grouped in parts: the open part takes new rows; a row
-/// on another UTC day than the open part's, or the first row of a record once the part holds
-/// <see cref="ExportOptions.RowLimit"/> rows, closes it. Closed parts are written as files in <see cref="WriteClosed"/>
-/// (called from Flush, before the commit) and deleted from the table. Boundaries depend only on the rows, their
-/// days and the seq of the record that added them: never on batches or clocks.
+/// One export type's rows that are in no closed file yet. Rows are grouped in parts: the open part takes new rows; a
+/// row on another UTC day than the open part's, or the first row of a record once the part holds
+/// <see cref="ExportOptions.RowLimit"/> rows, closes it. Boundaries depend only on the rows, their days and the seq of
+/// the record that added them: never on batches or clocks. A batch's rows are kept in memory, encoded
+/// (<see cref="TailPart"/>), and saved at its flush as one chunk per part (<c>export_chunks_&lt;type&gt;</c>), in the
+/// transaction of the checkpoint, so they survive restarts and roll back with the batch; a closed part is written as its
+/// file from its chunks and the rows in memory in <see cref="WriteClosed"/> (called from Flush, before the commit).
 /// </summary>
 internal sealed class ExportTail
 {
     private readonly string _table;
+    private readonly string _legacyTable;
     private readonly ExportSchema _schema;
     private readonly ExportWriterOptions _writerOptions;
     private readonly int _rowLimit;
-    private readonly string _insert;
-    private readonly (string Name, object? Value)[] _parameters;
-    private readonly List<long> _closed = [];
-    private bool _loaded;
-    private long _part;
-    private long _rows;
-    private long _day;
-    private long _lastSeq;
+    private readonly List<TailPart> _closed = [];
+    private TailPart? _open;
+    private byte[] _chunk = [];
 
     public ExportTail(string docType, ExportSchema schema, int rowLimit, ExportWriterOptions writerOptions)
     {
         _writerOptions = writerOptions;
-        _table = "export_tail_" + docType;
+        _table = "export_chunks_" + docType;
+        _legacyTable = "export_tail_" + docType;
         _schema = schema;
+        Codec = new TailRowCodec(schema);
         _rowLimit = rowLimit;
-        var names = schema.Columns.Select(c => Quoted(c.Name)).ToArray();
-        _insert = $"INSERT INTO {_table} (part, seq, day, {string.Join(", ", names)}) VALUES ($part, $seq, $day, {string.Join(", ", names.Select((_, i) => "$c" + i))})";
-        _parameters = [("$part", null), ("$seq", null), ("$day", null), .. schema.Columns.Select((_, i) => ("$c" + i, (object?)null))];
-        SelectColumns = "seq, day, " + string.Join(", ", names);
     }
 
-    /// <summary>The columns every row source gives, in order: the adding record's seq, the UTC day, then the schema's columns.</summary>
-    public string SelectColumns { get; }
+    private TailRowCodec Codec { get; }
 
-    public string Create => $"CREATE TABLE IF NOT EXISTS {_table} (ord INTEGER PRIMARY KEY, part INTEGER NOT NULL, seq INTEGER NOT NULL, day INTEGER NOT NULL, "
-        + string.Join(", ", _schema.Columns.Select(c => Quoted(c.Name))) + ");";
+    public string Create =>
+        $"CREATE TABLE IF NOT EXISTS {_table} (ord INTEGER PRIMARY KEY, part INTEGER NOT NULL, day INTEGER NOT NULL, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL, rows INTEGER NOT NULL, data BLOB NOT NULL);";
 
-    public string Drop => $"DROP TABLE IF EXISTS {_table};";
+    /// <summary>Drops the chunk table, and the row table of versions that copied every row into views.db.</summary>
+    public string Drop => $"DROP TABLE IF EXISTS {_table}; DROP TABLE IF EXISTS {_legacyTable};";
 
-    /// <summary>The open part's rows, oldest first, shaped like <see cref="SelectColumns"/>.</summary>
-    public string OpenRowsSql => $"SELECT {SelectColumns} FROM {_table} WHERE part = $part ORDER BY ord";
-
-    /// <summary>The open part, whose rows <see cref="OpenRowsSql"/> reads.</summary>
-    public long OpenPart(ViewsTransaction views)
+    /// <summary>The open part, whose rows the open files show.</summary>
+    public TailPart OpenPart(ViewsTransaction views)
     {
         Load(views);
-        return _part;
+        return _open!;
     }
 
-    /// <summary>Appends a row added by record <paramref name="seq"/>; <paramref name="values"/> follow the schema.</summary>
-    public void Append(ViewsTransaction views, long seq, long day, ReadOnlySpan<object?> values)
+    /// <summary>Encodes the row <paramref name="reader"/> stands on (its columns from <paramref name="offset"/> on follow the schema), added by record <paramref name="seq"/>.</summary>
+    public void Append(ViewsTransaction views, SqliteDataReader reader, int offset, long seq, long day)
     {
         Load(views);
-        if (day != _day)
+        var open = _open!;
+        if (day != open.Day)
         {
             // A day with no calendar date (a record time far outside it) throws here, quarantining the record that
             // brings the row, rather than later when its file is named, failing every flush of this export.
             _ = ExportDay.Text(day);
         }
-        if (_rows > 0 && (day != _day || (_rows >= _rowLimit && seq != _lastSeq)))
+        if (open.Rows > 0 && (day != open.Day || (open.Rows >= _rowLimit && seq != open.LastSeq)))
         {
-            _closed.Add(_part);
-            _part++;
-            _rows = 0;
+            _closed.Add(open);
+            open = _open = new TailPart(open.Number + 1);
         }
-        _day = day;
-        _lastSeq = seq;
-        _rows++;
-        _parameters[0].Value = _part;
-        _parameters[1].Value = seq;
-        _parameters[2].Value = day;
-        for (var i = 0; i < values.Length; i++)
-        {
-            _parameters[3 + i].Value = values[i];
-        }
-        views.Execute(_insert, _parameters);
+        open.Add(Codec.Encode(reader, offset), seq, day);
     }
 
-    /// <summary>Writes every part closed since the last call as its final file, then removes its rows. True when any closed.</summary>
+    /// <summary>
+    /// Writes every part closed since the last call as its final file and deletes its saved chunks, then saves the open
+    /// part's new rows. True when any part closed.
+    /// </summary>
     public bool WriteClosed(ViewsTransaction views, ExportPaths paths)
     {
-        if (_closed.Count == 0)
+        if (_open is null)
         {
             return false;
         }
+        var closed = _closed.Count > 0;
         foreach (var part in _closed)
         {
-            long first = 0, last = 0, day = 0;
-            views.Query($"SELECT min(seq), max(seq), min(day) FROM {_table} WHERE part = $part",
-                r => (first, last, day) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), ("$part", part));
-            var copier = new ExportRowCopier(_schema, 2);
-            DurableFile.Write(paths.Closed(day, first, last), stream =>
+            DurableFile.Write(paths.Closed(part.Day, part.FirstSeq, part.LastSeq), stream =>
             {
                 using var writer = new ExportFileWriter(stream, _schema, _writerOptions);
-                views.Query(OpenRowsSql, r => copier.Copy(r, writer), ("$part", part));
+                WriteRows(views, part, writer);
                 writer.Finish();
             });
-            views.Execute($"DELETE FROM {_table} WHERE part = $part", ("$part", part));
+            views.Execute($"DELETE FROM {_table} WHERE part = $part", ("$part", part.Number));
+            part.Release();
         }
         _closed.Clear();
-        return true;
+        if (_open.HasUnsaved)
+        {
+            views.Execute(
+                $"INSERT INTO {_table} (part, day, first_seq, last_seq, rows, data) VALUES ($part, $day, $first, $last, $rows, $data)",
+                ("$part", _open.Number), ("$day", _open.Day), ("$first", _open.FirstSeq), ("$last", _open.LastSeq), ("$rows", _open.Rows),
+                ("$data", _open.TakeUnsaved()));
+        }
+        return closed;
     }
 
-    /// <summary>Drops what is cached: after a rollback the table is the only truth.</summary>
+    /// <summary>Writes every row of <paramref name="part"/>, oldest first: its chunks saved in views.db, then those in memory.</summary>
+    public void WriteRows(ViewsTransaction views, TailPart part, ExportFileWriter writer)
+    {
+        views.Query($"SELECT data FROM {_table} WHERE part = $part ORDER BY ord", r => Codec.Decode(Chunk(r), writer), ("$part", part.Number));
+        foreach (var block in part.Blocks())
+        {
+            Codec.Decode(block.Span, writer);
+        }
+    }
+
+    /// <summary>Drops what is held in memory: after a rollback views.db is the only truth.</summary>
     public void Forget()
     {
-        _loaded = false;
+        _open?.Release();
+        _open = null;
+        foreach (var part in _closed)
+        {
+            part.Release();
+        }
         _closed.Clear();
     }
 
+    /// <summary>Restores the parts' figures from their last saved chunks: every part but the newest was closed in a batch that did not commit.</summary>
     private void Load(ViewsTransaction views)
     {
-        if (_loaded)
+        if (_open is not null)
         {
             return;
         }
-        (_part, _rows, _day, _lastSeq) = (0, 0, 0, 0);
-        views.Query($"SELECT part, count(*), max(day), max(seq) FROM {_table} GROUP BY part ORDER BY part DESC LIMIT 1",
-            r => (_part, _rows, _day, _lastSeq) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
-        _loaded = true;
+        views.Query($"SELECT part, day, first_seq, last_seq, rows FROM {_table} WHERE ord IN (SELECT max(ord) FROM {_table} GROUP BY part) ORDER BY part", r =>
+        {
+            if (_open is not null)
+            {
+                _closed.Add(_open);
+            }
+            _open = new TailPart(r.GetInt64(0));
+            _open.Restore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt32(4));
+        });
+        _open ??= new TailPart(0);
     }
 
-    private static string Quoted(string name) => "\"" + name + "\"";
+    /// <summary>The chunk the reader stands on, read into a buffer reused from chunk to chunk.</summary>
+    private ReadOnlySpan<byte> Chunk(SqliteDataReader reader)
+    {
+        var length = (int)reader.GetBytes(0, 0, null, 0, 0);
+        if (length > _chunk.Length)
+        {
+            _chunk = new byte[Math.Max(length, _chunk.Length * 2)];
+        }
+        return _chunk.AsSpan(0, (int)reader.GetBytes(0, 0, _chunk, 0, length));
+    }
 }

@@ -5,18 +5,24 @@ using Vectra.Projections.Runtime;
 namespace Vectra.Projections.Exports.Tail;
 
 /// <summary>
-/// Rewrites one export type's open tail files from row sources (SQL shaped like <see cref="ExportTail.SelectColumns"/>):
-/// one file per UTC day, named after its first row's seq, each written to a temporary name and renamed; then every
+/// Rewrites one export type's open tail files from the open part's rows and from row sources (SQL giving a seq, the
+/// UTC day, then the schema's columns): one file per UTC day, named after its first row's seq, each written to a temporary name and renamed; then every
 /// other open or temporary file of the type is deleted. Readers always see either the old or the new tail of a day.
 /// </summary>
 internal sealed class OpenFilesWriter(ExportPaths paths, ExportSchema schema, ExportWriterOptions options)
 {
-    public void Write(ViewsTransaction views, IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> sources)
+    public void Write(ViewsTransaction views, TailPart open, Action<ExportFileWriter> writeOpenRows, IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> sources)
     {
         var days = new SortedDictionary<long, OpenDayFile>();
         var copier = new ExportRowCopier(schema, 2);
         try
         {
+            if (open.Rows > 0)
+            {
+                var file = new OpenDayFile(paths.Open(open.Day, open.FirstSeq), open.FirstSeq, schema, options);
+                days[open.Day] = file;
+                writeOpenRows(file.Writer);
+            }
             foreach (var (sql, parameters) in sources)
             {
                 views.Query(sql, r =>

@@ -15,8 +15,8 @@ public sealed class CompleteGameExport(RugsProjection rugs, ExportOptions option
     : CompletedGameExport(rugs, "complete_game", Columns, options)
 {
     /// <inheritdoc/>
-    /// <remarks>2: a game whose history entry has <c>"prices": []</c> is no longer given rug tick −1 (every sidebet won).</remarks>
-    public override int Version => 2;
+    /// <remarks>2: a game whose history entry has <c>"prices": []</c> is no longer given rug tick −1 (every sidebet won). 3: the tail is kept in memory (<see cref="ExportProjection.Version"/> 2).</remarks>
+    public override int Version => 3;
 
     /// <summary>The file schema.</summary>
     public static ExportSchema Columns { get; } = new(

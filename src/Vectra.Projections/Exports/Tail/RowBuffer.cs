@@ -1,0 +1,67 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Vectra.Projections.Exports.Tail;
+
+/// <summary>One row being encoded, in a buffer reused from row to row (it grows to the largest row seen).</summary>
+internal sealed class RowBuffer
+{
+    private byte[] _bytes = new byte[4096];
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, Length);
+
+    public void Clear() => Length = 0;
+
+    public void WriteFlag(bool value)
+    {
+        Reserve(1)[0] = value ? (byte)1 : (byte)0;
+        Length++;
+    }
+
+    public void WriteInt32(int value)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value);
+        Length += 4;
+    }
+
+    public void WriteInt64(long value)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), value);
+        Length += 8;
+    }
+
+    public void WriteDouble(double value)
+    {
+        BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), value);
+        Length += 8;
+    }
+
+    /// <summary>Writes <paramref name="text"/> as its UTF-8 byte count and bytes.</summary>
+    public void WriteText(string text)
+    {
+        var span = Reserve(4 + Encoding.UTF8.GetMaxByteCount(text.Length));
+        var length = Encoding.UTF8.GetBytes(text, span[4..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span, length);
+        Length += 4 + length;
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> as their count and the bytes.</summary>
+    public void WriteBytes(ReadOnlySpan<byte> bytes)
+    {
+        var span = Reserve(4 + bytes.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(span, bytes.Length);
+        bytes.CopyTo(span[4..]);
+        Length += 4 + bytes.Length;
+    }
+
+    private Span<byte> Reserve(int count)
+    {
+        if (_bytes.Length - Length < count)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + count));
+        }
+        return _bytes.AsSpan(Length);
+    }
+}
