@@ -7,7 +7,7 @@ namespace Vectra.Journal.Blocks;
 
 /// <summary>
 /// The part of <c>vectra journal compact</c> that rewrites blocks: runs of blocks smaller than the compaction's
-/// block size or at a lower level (the live sealer's 1,024-record level-1 blocks) become the compaction's larger,
+/// block size or at a lower level (the live sealer's 256-record level-1 blocks) become the compaction's larger,
 /// higher-level blocks. Each new block holds exactly the records of the whole blocks it replaces, in one
 /// transaction, so a crash leaves the old blocks or the new one. A block already as large and at least as high a
 /// level is left alone, so compacting twice rewrites nothing the second time.

@@ -8,7 +8,7 @@ namespace Vectra.Journal.Blocks;
 public sealed record SealPolicy
 {
     /// <summary>
-    /// The defaults: a tail of 4,096 records or 16 MB, blocks of 1,024 records at level 1 (with a block-long window that is
+    /// The defaults: a tail of 4,096 records or 16 MB, blocks of 256 records at level 1 (with a block-long window that is
     /// smaller than level 3 and the fastest to write, so sealing takes little CPU from a capture; compaction rewrites them at 9).
     /// </summary>
     public static SealPolicy Default { get; } = new();
@@ -25,8 +25,12 @@ public sealed record SealPolicy
     /// <summary>Args bytes the unsealed tail may hold before sealing starts.</summary>
     public long MaxTailBytes { get; init; } = 16L << 20;
 
-    /// <summary>Records per block.</summary>
-    public int BlockRecords { get; init; } = 1024;
+    /// <summary>
+    /// Records per block. The writer stores a block and deletes its rows inside one of its commits, and the frames of that
+    /// commit wait for it: about 3 ms for 256 records of 4 KB against 12-15 ms for 1,024 (loaded two-core machine), and a
+    /// commit that long every few seconds set a steady capture's p99. Compaction rewrites them into larger blocks anyway.
+    /// </summary>
+    public int BlockRecords { get; init; } = 256;
 
     /// <summary>Args bytes at which a block is closed early, whatever its record count.</summary>
     public long MaxBlockBytes { get; init; } = 32L << 20;

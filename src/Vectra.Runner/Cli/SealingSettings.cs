@@ -17,7 +17,7 @@ public sealed class SealingSettings
     public double MaxTailMegabytes { get; set; } = 16;
 
     /// <summary>Records per block.</summary>
-    public int BlockRecords { get; set; } = 1024;
+    public int BlockRecords { get; set; } = Vectra.Journal.Blocks.SealPolicy.Default.BlockRecords;
 
     /// <summary>zstd level of the blocks.</summary>
     public int Level { get; set; } = 1;
