@@ -84,7 +84,7 @@ public class SealingTests
         {
             await writer.AppendBatchAsync(Enumerable.Range(1, 500).Select(Varied).ToArray());
         }
-        var compacted = JournalCompactor.Compact(folder.Path, SealPolicy.Default);
+        var compacted = JournalCompactor.Compact(folder.Path, SealPolicy.Default with { BlockRecords = 1024 });
         Assert.Equal((1L, 500L), (compacted.BlocksWritten, compacted.RecordsSealed));
         Assert.Equal(0, Sealing.FiguresOf(folder.Path).TailRecords);
 
