@@ -51,7 +51,7 @@ internal sealed class FeedServerLauncher : IDisposable
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
         {
             Console.Error.WriteLine($"bench capture: installing the feed server's npm packages (npm ci in {folder})…");
-            await RunToEndAsync("npm", folder, "ci", "--no-audit", "--no-fund").ConfigureAwait(false);
+            await NpmInstall.RunAsync(folder).ConfigureAwait(false);
         }
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardInput = true };
         foreach (var argument in new[] { "server.js", "--recording", recording, "--port", "0", "--speed", speed, "--preload" })
@@ -80,21 +80,6 @@ internal sealed class FeedServerLauncher : IDisposable
             }
         }
         _done.TrySetException(new InvalidOperationException("the feed server exited before it finished the recording."));
-    }
-
-    private static async Task RunToEndAsync(string program, string folder, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = StartOrExplain(start);
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed in {folder} (exit {process.ExitCode}).");
-        }
     }
 
     private static Process StartOrExplain(ProcessStartInfo start)

@@ -115,12 +115,6 @@ internal static class BenchParquetCommand
             return;
         }
         Console.Error.WriteLine($"installing the checker's packages (npm ci in {checkerFolder})…");
-        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = checkerFolder, UseShellExecute = false })
-            ?? throw new InvalidOperationException("could not start npm");
-        npm.WaitForExit();
-        if (npm.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"npm ci in {checkerFolder} failed ({npm.ExitCode}).");
-        }
+        NpmInstall.RunAsync(checkerFolder).GetAwaiter().GetResult();
     }
 }
