@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text;
+using Vectra.Projections.Exports.Files;
 
 namespace Vectra.Runner.Nats;
 
 /// <summary>
 /// The last local <c>meta_seq</c> whose publish NATS acknowledged, kept in <c>nats-published</c> in the data folder:
-/// written to a temporary file, fsynced and renamed, so a crash leaves the old or the new value, never a torn one.
+/// written through <see cref="DurableFile"/> (a temporary file, fsynced, renamed, the folder fsynced), so a crash leaves the old or the new value, never a torn one.
 /// Losing an update only republishes records, which the stream's and the mirror's de-duplication drop.
 /// </summary>
 internal sealed class PublishPosition(string dataDirectory, string stream)
@@ -28,14 +30,6 @@ internal sealed class PublishPosition(string dataDirectory, string stream)
         }
     }
 
-    public void Save(long seq)
-    {
-        var temporary = _path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            file.Write(System.Text.Encoding.ASCII.GetBytes(seq.ToString(CultureInfo.InvariantCulture)));
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, _path, overwrite: true);
-    }
+    public void Save(long seq) =>
+        DurableFile.Write(_path, file => file.Write(Encoding.ASCII.GetBytes(seq.ToString(CultureInfo.InvariantCulture))));
 }
