@@ -32,8 +32,11 @@ public static class SystemEvents
     /// <summary>A frame that could not be journaled unchanged, in its place: <c>[{reason, bytes}]</c>.</summary>
     public const string CaptureRefused = "$capture.refused";
 
-    /// <summary>A frame the browser sent, from a CDP recording: <c>[line]</c>, the recorded line verbatim.</summary>
+    /// <summary>A frame the browser sent: <c>[line]</c> from a CDP recording, <c>[{direction, event, ackId, args}]</c> live (docs/player-records.md).</summary>
     public const string CdpSent = "$cdp.sent";
+
+    /// <summary>An acknowledgement the browser received for a frame it sent: <c>[{direction, ackId, args}]</c> (docs/player-records.md).</summary>
+    public const string CdpAck = "$cdp.ack";
 
     /// <summary>One imported file: <c>[{file, format, lines, skipped, records, sha256}]</c>.</summary>
     public const string Import = "$import";
