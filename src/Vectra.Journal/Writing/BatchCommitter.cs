@@ -62,7 +62,7 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
         }
         foreach (var tally in _sessions.Values)
         {
-            _inserter.UpsertSession(tx, tally);
+            _inserter.UpsertSession(tally);
         }
         tx.Commit();
         // Counted once committed: the sealer reads this and must never go looking for rows still in a transaction.
