@@ -131,10 +131,13 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Appends one record; the task completes with its seq once it is durable.</summary>
+    /// <summary>
+    /// Appends one record; the task completes with its seq once it is durable. Under <c>always</c>, when nothing else
+    /// is being committed, the commit runs on the calling thread and the task is already complete when this returns.
+    /// </summary>
     public async Task<long> AppendAsync(NewRecord record) => (await AppendBatchAsync([record])).First;
 
-    /// <summary>Appends records atomically in one transaction; the task completes with their seqs once durable.</summary>
+    /// <summary>Appends records atomically in one transaction; the task completes with their seqs once durable (on the calling thread under <c>always</c> when the writer is idle).</summary>
     public Task<SeqRange> AppendBatchAsync(IReadOnlyList<NewRecord> records) => Enqueue(records, expectedFirstSeq: 0);
 
     /// <summary>
