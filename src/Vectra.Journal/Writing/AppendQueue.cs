@@ -15,31 +15,43 @@ internal sealed class AppendQueue
     private readonly Channel<AppendRequest> _channel = Channel.CreateUnbounded<AppendRequest>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
+    // Requests added and not yet taken; counted here because a single-reader channel cannot count its items.
+    private long _queued;
+
     /// <summary>Queues <paramref name="request"/>, or fails it with <paramref name="fault"/> (or <paramref name="closed"/>) once the queue is closed.</summary>
     public Task<SeqRange> Add(AppendRequest request, JournalFaultedException? fault, string closed)
     {
+        Interlocked.Increment(ref _queued);
         if (!_channel.Writer.TryWrite(request))
         {
+            Interlocked.Decrement(ref _queued);
             request.TrySetException(fault ?? new JournalFaultedException(closed));
         }
         return request.Task;
     }
 
-    /// <summary>Waits for work, then takes what one commit may carry; false once the queue is closed and empty.</summary>
-    public bool TakeBatch(List<AppendRequest> batch, bool groupCommits)
+    /// <summary>Whether nothing is waiting (only the writer takes requests, under its commit gate).</summary>
+    public bool IsEmpty => Interlocked.Read(ref _queued) == 0;
+
+    /// <summary>Waits until a request is queued; false once the queue is closed and empty.</summary>
+    public bool WaitForWork()
     {
-        AppendRequest? first;
-        while (!_channel.Reader.TryRead(out first))
+        var ready = _channel.Reader.WaitToReadAsync();
+        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Takes what one commit may carry into the empty <paramref name="batch"/>, after <see cref="WaitForWork"/> said a request is queued.</summary>
+    public void TakeBatch(List<AppendRequest> batch, bool groupCommits)
+    {
+        if (!_channel.Reader.TryRead(out var first))
         {
-            if (!_channel.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-            {
-                return false;
-            }
+            throw new InvalidOperationException("TakeBatch called with nothing queued.");
         }
         batch.Add(first);
         if (!groupCommits)
         {
-            return true;
+            Interlocked.Decrement(ref _queued);
+            return;
         }
         long records = first.Records.Count, bytes = first.ByteCount;
         while (records < MaxRecordsPerCommit && bytes < MaxBytesPerCommit && _channel.Reader.TryRead(out var more))
@@ -48,7 +60,7 @@ internal sealed class AppendQueue
             records += more.Records.Count;
             bytes += more.ByteCount;
         }
-        return true;
+        Interlocked.Add(ref _queued, -batch.Count);
     }
 
     /// <summary>Takes no more requests; what is queued is still taken.</summary>

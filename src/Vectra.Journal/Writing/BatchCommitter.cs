@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Vectra.Journal.Blocks;
 using Vectra.Journal.Errors;
 using Vectra.Journal.Records;
+using Vectra.Journal.Storage;
 
 namespace Vectra.Journal.Writing;
 
@@ -19,6 +21,11 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
     private readonly RecordInserter _inserter = new(connection);
     private readonly BlockStore _blocks = new(connection);
     private readonly NamedPositions _positions = new(connection);
+    // Prepared once: Microsoft.Data.Sqlite's BeginTransaction and Commit parse "BEGIN;" and "COMMIT;" on every call,
+    // which under `always` is every append.
+    private readonly Statement _begin = new(connection, "BEGIN");
+    private readonly Statement _commit = new(connection, "COMMIT");
+    private readonly Statement _rollback = new(connection, "ROLLBACK");
     private readonly List<(AppendRequest Request, SeqRange Range)> _accepted = [];
     private readonly Dictionary<Guid, SessionTally> _sessions = [];
 
@@ -31,7 +38,34 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
         _accepted.Clear();
         _sessions.Clear();
         long argsBytes = 0;
-        using var tx = connection.BeginTransaction();
+        _begin.Execute();
+        try
+        {
+            Write(batch, ref next, ref argsBytes);
+            _commit.Execute();
+        }
+        catch
+        {
+            if (connection.Handle is { } handle && raw.sqlite3_get_autocommit(handle) == 0)
+            {
+                try
+                {
+                    _rollback.Execute();
+                }
+                catch (SqliteException)
+                {
+                    // The first error is the one to report; the writer faults on it either way.
+                }
+            }
+            throw;
+        }
+        // Counted once committed: the sealer reads this and must never go looking for rows still in a transaction.
+        Interlocked.Add(ref appendedArgsBytes, argsBytes);
+        return next;
+    }
+
+    private void Write(List<AppendRequest> batch, ref long next, ref long argsBytes)
+    {
         foreach (var request in batch)
         {
             if (request.Seal is { } block)
@@ -55,19 +89,15 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
             }
             foreach (var position in request.Positions)
             {
-                _positions.Upsert(tx, position);
+                _positions.Upsert(position);
             }
             _accepted.Add((request, new SeqRange(first, next - 1)));
             argsBytes += request.ByteCount;
         }
         foreach (var tally in _sessions.Values)
         {
-            _inserter.UpsertSession(tx, tally);
+            _inserter.UpsertSession(tally);
         }
-        tx.Commit();
-        // Counted once committed: the sealer reads this and must never go looking for rows still in a transaction.
-        Interlocked.Add(ref appendedArgsBytes, argsBytes);
-        return next;
     }
 
     private void Seal(AppendRequest request, SealedBlock block)
@@ -101,5 +131,8 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
         _inserter.Dispose();
         _blocks.Dispose();
         _positions.Dispose();
+        _begin.Dispose();
+        _commit.Dispose();
+        _rollback.Dispose();
     }
 }

@@ -24,6 +24,12 @@ namespace Vectra.Journal.Writing;
 public sealed class JournalWriter : IDisposable, IAsyncDisposable
 {
     private readonly AppendQueue _queue = new();
+    // Held by whoever commits: the writer thread from taking a batch until it is published, or an appender that
+    // commits its own record inline (see TryCommitInline). Requests are taken from the queue only under it, so
+    // holding it with the queue empty means nothing appended earlier is still waiting to commit.
+    private readonly Lock _commitGate = new();
+    private readonly List<AppendRequest> _inline = [];
+    private bool _closing;
     private readonly WriterLock _lock;
     private readonly SqliteConnection _connection;
     private readonly BatchCommitter _committer;
@@ -125,10 +131,13 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Appends one record; the task completes with its seq once it is durable.</summary>
+    /// <summary>
+    /// Appends one record; the task completes with its seq once it is durable. Under <c>always</c>, when nothing else
+    /// is being committed, the commit runs on the calling thread and the task is already complete when this returns.
+    /// </summary>
     public async Task<long> AppendAsync(NewRecord record) => (await AppendBatchAsync([record])).First;
 
-    /// <summary>Appends records atomically in one transaction; the task completes with their seqs once durable.</summary>
+    /// <summary>Appends records atomically in one transaction; the task completes with their seqs once durable (on the calling thread under <c>always</c> when the writer is idle).</summary>
     public Task<SeqRange> AppendBatchAsync(IReadOnlyList<NewRecord> records) => Enqueue(records, expectedFirstSeq: 0);
 
     /// <summary>
@@ -179,7 +188,45 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         {
             ArgsValidation.Check(record);
         }
-        return _queue.Add(new AppendRequest(records, expectedFirstSeq), _fault, "the journal writer is closed; nothing more can be appended.");
+        var request = new AppendRequest(records, expectedFirstSeq);
+        return TryCommitInline(request) ? request.Task : _queue.Add(request, _fault, "the journal writer is closed; nothing more can be appended.");
+    }
+
+    /// <summary>
+    /// Under <c>always</c> (one commit per append), an append that finds nothing queued and no commit running commits on
+    /// the caller's thread, so its acknowledgement needs no hop to the writer thread and back (two context switches,
+    /// each a wait for a time slice on a busy machine). It holds the commit gate like the writer thread, so commits
+    /// stay one at a time and in the order appends were queued. Grouped policies always go through the queue: their
+    /// commits gain from waiting appends joining them.
+    /// </summary>
+    private bool TryCommitInline(AppendRequest request)
+    {
+        if (Durability.GroupsCommits || !_queue.IsEmpty || !_commitGate.TryEnter())
+        {
+            return false;
+        }
+        try
+        {
+            if (_closing || _fault is not null || !_queue.IsEmpty)
+            {
+                return false;
+            }
+            _inline.Add(request);
+            try
+            {
+                Commit(_inline);
+            }
+            catch (Exception error)
+            {
+                Fail(error, _inline);
+            }
+            _inline.Clear();
+            return true;
+        }
+        finally
+        {
+            _commitGate.Exit();
+        }
     }
 
     private void WriteLoop()
@@ -187,27 +234,56 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         var batch = new List<AppendRequest>();
         try
         {
-            while (_queue.TakeBatch(batch, Durability.GroupsCommits))
+            while (_queue.WaitForWork())
             {
-                Commit(batch);
-                batch.Clear();
+                lock (_commitGate)
+                {
+                    if (_fault is not null)
+                    {
+                        return;
+                    }
+                    _queue.TakeBatch(batch, Durability.GroupsCommits);
+                    try
+                    {
+                        Commit(batch);
+                    }
+                    catch (Exception error)
+                    {
+                        Fail(error, batch);
+                        return;
+                    }
+                    batch.Clear();
+                }
             }
         }
         catch (Exception error)
         {
-            _fault = new JournalFaultedException(
-                $"The journal writer stopped on an I/O error and will not retry: {error.Message}. " +
-                "Records not acknowledged were not stored. Check the disk, then start again: the journal recovers to its last durable record.",
-                error);
-            _queue.Fail(_fault);
-            foreach (var request in batch)
+            // Normally the fault of an inline commit, which failed the queue (and so this wait) already.
+            lock (_commitGate)
             {
-                request.TrySetException(_fault);
+                if (_fault is null)
+                {
+                    Fail(error, batch);
+                }
             }
         }
         finally
         {
             _stopped.TrySetResult();
+        }
+    }
+
+    /// <summary>Faults the writer for good (called under the commit gate): the failed batch and everything queued fail with it.</summary>
+    private void Fail(Exception error, List<AppendRequest> batch)
+    {
+        _fault = new JournalFaultedException(
+            $"The journal writer stopped on an I/O error and will not retry: {error.Message}. " +
+            "Records not acknowledged were not stored. Check the disk, then start again: the journal recovers to its last durable record.",
+            error);
+        _queue.Fail(_fault);
+        foreach (var request in batch)
+        {
+            request.TrySetException(_fault);
         }
     }
 
@@ -226,6 +302,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// <summary>Test seam: caps the database at its current size so the next growth fails with SQLITE_FULL, a real I/O error.</summary>
     internal void LimitDatabasePagesForTest()
     {
+        using var gate = _commitGate.EnterScope();
         _connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
         using var pages = _connection.CreateCommand();
         pages.CommandText = "PRAGMA page_count";
@@ -243,6 +320,10 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     public void Dispose()
     {
         _sealer?.Dispose();
+        lock (_commitGate)
+        {
+            _closing = true;
+        }
         _queue.Close();
         _thread.Join();
         try

@@ -26,8 +26,8 @@ internal sealed class NamedPositions(SqliteConnection connection) : IDisposable
         return positions;
     }
 
-    /// <summary>Stores <paramref name="position"/> within <paramref name="transaction"/>.</summary>
-    public void Upsert(SqliteTransaction transaction, JournalPosition position)
+    /// <summary>Stores <paramref name="position"/> within the writer's open transaction (begun on the connection itself).</summary>
+    public void Upsert(JournalPosition position)
     {
         if (_upsert is null)
         {
@@ -36,7 +36,6 @@ internal sealed class NamedPositions(SqliteConnection connection) : IDisposable
             _upsert.Parameters.Add("$k", SqliteType.Text);
             _upsert.Parameters.Add("$v", SqliteType.Text);
         }
-        _upsert.Transaction = transaction;
         _upsert.Parameters[0].Value = Prefix + position.Name;
         _upsert.Parameters[1].Value = position.Value.ToString(CultureInfo.InvariantCulture);
         _upsert.ExecuteNonQuery();

@@ -68,7 +68,12 @@ internal sealed class AppendBenchmark(string folder, int events, int payloadByte
                     }
                     var started = Stopwatch.GetTimestamp();
                     pending.Enqueue(writer.AppendAsync(new NewRecord("bench", Args, started, session, 1, "bench"))
-                        .ContinueWith(_ => latencies.Add(started), TaskContinuationOptions.ExecuteSynchronously));
+                        .ContinueWith(append =>
+                        {
+                            // A failed append must fail the bench, not count as a fast one.
+                            append.GetAwaiter().GetResult();
+                            latencies.Add(started);
+                        }, TaskContinuationOptions.ExecuteSynchronously));
                 }
                 await Task.WhenAll(pending);
             })).ToArray();
