@@ -22,9 +22,11 @@ namespace Vectra.Runner.Capture.Cdp;
 internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, CaptureState state, TimeProvider time, int firstNumber, Action<string> warn)
 {
     private const string SocketIoPath = "/socket.io/";
+    private const string LateFrame = "the browser reported a frame of a socket whose page had already reloaded or navigated away (its connection was journaled closed); it was not captured.";
 
     private readonly Dictionary<string, Socket> _sockets = [];
     private readonly HashSet<string> _otherSockets = [];
+    private readonly HashSet<string> _leftBehind = [];
     private int _nextNumber = firstNumber;
     private readonly Lock _gate = new();
     private bool _navigating;
@@ -87,6 +89,9 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
             case "Network.webSocketClosed":
                 Closed(Text(parameters, "requestId"));
                 break;
+            case "Page.frameNavigated" when IsMainFrame(parameters):
+                Navigated(parameters.GetProperty("frame"));
+                break;
             case "Page.frameStartedLoading" or "Page.frameRequestedNavigation":
                 _navigating = true;
                 break;
@@ -110,6 +115,26 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
         _sockets[requestId] = new Socket(url, attached: false, time.GetTimestamp());
     }
 
+    /// <summary>
+    /// The page's document was replaced (a reload, a navigation): Chromium reports no close for its sockets,
+    /// so they are closed here; a frame still reported for one later is refused, not silently dropped.
+    /// </summary>
+    private void Navigated(JsonElement frame)
+    {
+        var url = frame.TryGetProperty("url", out var value) ? value.GetString() : null;
+        foreach (var (requestId, socket) in _sockets.Where(pair => pair.Value.Number != 0).OrderBy(pair => pair.Value.Number).ToList())
+        {
+            Close(socket, $"the page reloaded or navigated (to {url}): its socket is gone");
+            _sockets.Remove(requestId);
+            _leftBehind.Add(requestId);
+        }
+        _navigating = false;
+    }
+
+    private static bool IsMainFrame(JsonElement parameters) =>
+        parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("frame", out var frame)
+        && frame.ValueKind == JsonValueKind.Object && !frame.TryGetProperty("parentId", out _);
+
     private void Frame(string? requestId, JsonElement parameters, bool received)
     {
         if (requestId is null || _otherSockets.Contains(requestId)
@@ -120,6 +145,12 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
         }
         var opcode = response.TryGetProperty("opcode", out var op) && op.TryGetInt32(out var code) ? code : 1;
         var bytes = Encoding.UTF8.GetBytes(payload);
+        if (_leftBehind.Contains(requestId))
+        {
+            queue.AddSystem(system.RefusedOf(0, LateFrame, bytes.Length));
+            warn(SystemRecords.RefusalWarning(LateFrame));
+            return;
+        }
         if (!_sockets.TryGetValue(requestId, out var socket))
         {
             // A socket the page opened before the attach: its frames are the first sign of it.
@@ -159,10 +190,10 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
                 Journal(socket, packet.Event!, packet.Args);
                 break;
             case SocketIoPacketKind.Ack when received:
-                Journal(socket, SystemEvents.CdpAck, CdpFrameRecords.Ack(packet));
+                Journal(socket, SystemEvents.CdpAck, CdpFrameRecords.Ack(packet), captureNamed: true);
                 break;
             case SocketIoPacketKind.Event or SocketIoPacketKind.Ack:
-                Journal(socket, SystemEvents.CdpSent, CdpFrameRecords.Sent(packet));
+                Journal(socket, SystemEvents.CdpSent, CdpFrameRecords.Sent(packet), captureNamed: true);
                 break;
             case SocketIoPacketKind.Binary:
                 socket.AttachmentsToSkip += packet.Attachments;
@@ -196,6 +227,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
             return;
         }
         _otherSockets.Remove(requestId);
+        _leftBehind.Remove(requestId);
         if (_sockets.Remove(requestId, out var socket) && socket.Number != 0)
         {
             Close(socket, _navigating ? "the page reloaded or navigated away: its socket closed" : "the page's socket closed");
@@ -220,10 +252,10 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
         }
     }
 
-    private void Journal(Socket socket, string eventName, byte[] args)
+    private void Journal(Socket socket, string eventName, byte[] args, bool captureNamed = false)
     {
         state.FrameReceived();
-        if (!queue.TryAddFrame(new NewRecord(eventName, args, system.Now(), system.Session, socket.Number, system.MetaSource)))
+        if (!queue.TryAddFrame(new NewRecord(eventName, args, system.Now(), system.Session, socket.Number, system.MetaSource), captureNamed))
         {
             state.FrameLost();
         }
