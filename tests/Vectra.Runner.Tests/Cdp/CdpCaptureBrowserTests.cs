@@ -14,6 +14,7 @@ namespace Vectra.Runner.Tests.Cdp;
 /// DevTools, journals both directions byte for byte as the server logged them, across a page reload and a
 /// browser restart, with the connections' closes and opens and their reasons.
 /// </summary>
+[Trait("Category", CaptureIntegration.Category)]
 public sealed class CdpCaptureBrowserTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(25);
