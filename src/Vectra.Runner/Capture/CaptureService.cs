@@ -159,22 +159,24 @@ internal sealed class CaptureService(
         ? new FeedConnection(settings, number, queue, system, state, time, log.FrameRefused)
         : new Cdp.CdpConnection(settings, number, queue, system, state, time, log);
 
-    private object DescribeConfig() => settings.Cdp is not null
-        ? new
-        {
-            cdp = settings.Cdp,
-            pageUrlContains = settings.PageUrlContains,
-            durability = writer.Durability.Name,
-            watchdogSeconds = settings.WatchdogSeconds,
-            queueCapacity = settings.QueueCapacity,
-            projections = settings.Projections,
-        }
-        : new
+    private object DescribeConfig() => settings.Cdp is null ? DescribeDirect() : DescribeBrowser();
+
+    private object DescribeDirect() => new
     {
         url = settings.Url,
         origin = settings.Origin,
         query = settings.EffectiveQuery.ToDictionary(),
         transport = settings.Transport,
+        durability = writer.Durability.Name,
+        watchdogSeconds = settings.WatchdogSeconds,
+        queueCapacity = settings.QueueCapacity,
+        projections = settings.Projections,
+    };
+
+    private object DescribeBrowser() => new
+    {
+        cdp = settings.Cdp,
+        pageUrlContains = settings.PageUrlContains,
         durability = writer.Durability.Name,
         watchdogSeconds = settings.WatchdogSeconds,
         queueCapacity = settings.QueueCapacity,
