@@ -91,6 +91,32 @@ public sealed class CdpCaptureBrowserTests
         }
     }
 
+    [Fact]
+    public async Task A_socket_open_before_the_attach_is_journaled_as_attached_at_its_first_frame()
+    {
+        using var folder = new TempFolder();
+        var data = folder.File("data");
+        await using var game = await FeedServerProcess.StartScriptAsync("browser-server.js", "--port", "0", "--gate-open");
+        var page = $"http://127.0.0.1:{game.Port}/game.html";
+        await using var browser = await DebuggableChromium.StartAsync(Directory.CreateDirectory(folder.File("profile")).FullName, 0, $"{page}?orders=1");
+        await game.WaitForAsync("pageDone", 1, Step);
+
+        // The page's socket stays open; its next Engine.IO ping (every second) is the first frame the capture sees.
+        await using var capture = CaptureRunner.Launch(["capture", "--cdp", browser.Endpoint, "--page-url-contains", page, "--data", data, "--no-projections"]);
+        await CapturedJournal.WaitUntilAsync(data, journal => journal.System(SystemEvents.ConnectionOpen).Count == 1, Step, () => capture.Stderr);
+        Assert.Equal(0, await capture.TerminateAsync(TimeSpan.FromSeconds(10)));
+
+        var journaled = CapturedJournal.Read(data);
+        var open = Argument(journaled.System(SystemEvents.ConnectionOpen).Single());
+        Assert.True(open.GetProperty("attached").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, open.GetProperty("sid").ValueKind);
+        Assert.Equal("shutdown", Argument(journaled.System(SystemEvents.ConnectionClose).Single()).GetProperty("reason").GetString());
+        // Pings and pongs are not journaled: nothing else was sent or received after the attach.
+        Assert.Equal(
+            ["$session.start", "$connection.open", "$connection.close", "$session.stop"],
+            journaled.Records.Select(record => record.Event));
+    }
+
     /// <summary>
     /// The Socket.IO event and ack messages the server logged (its own direction), in order. An event the server
     /// sent asking for an ack is journaled as the direct capture journals events, without the ack id, so the
