@@ -4,7 +4,7 @@ using Vectra.Journal.Records;
 namespace Vectra.Runner.Capture;
 
 /// <summary>
-/// Capture sessions, connections and blind time, worked out from the journal's system records alone.
+/// Capture sessions (direct and through the browser), connections and blind time, worked out from the journal's system records alone.
 /// Blind time is time with no open connection while a session ran: from a session's start to its
 /// first open, from a close to the next open, and, for a session that ended without
 /// <c>$session.stop</c> (killed), from its last record to the next session's first open.
@@ -42,7 +42,7 @@ internal sealed record CaptureHistory(int Sessions, int CleanStops, int Connecti
 
         foreach (var record in systemRecords)
         {
-            if (record.Source != SystemRecords.Source)
+            if (record.Source is not (SystemRecords.Source or SystemRecords.CdpSource))
             {
                 continue;
             }

@@ -28,8 +28,11 @@ internal sealed class CaptureQueue(int capacity)
     /// <summary>Raised (on the socket's thread) when a frame is lost because the queue is full; the argument is the lost total not yet journaled.</summary>
     public event Action<long>? Overflowed;
 
-    /// <summary>Queues a received frame without waiting; false when it was lost to a full queue.</summary>
-    public bool TryAddFrame(NewRecord frame)
+    /// <summary>
+    /// Queues a received frame without waiting; false when it was lost to a full queue. <paramref name="captureNamed"/>: the
+    /// capture named it (<c>$cdp.sent</c>, <c>$cdp.ack</c>), so a <c>$</c> name is not a feed event to refuse.
+    /// </summary>
+    public bool TryAddFrame(NewRecord frame, bool captureNamed = false)
     {
         if (Interlocked.Increment(ref _waitingFrames) > Capacity)
         {
@@ -39,7 +42,7 @@ internal sealed class CaptureQueue(int capacity)
             Overflowed?.Invoke(lost);
             return false;
         }
-        if (!_channel.Writer.TryWrite(new QueuedRecord(frame, IsFrame: true)))
+        if (!_channel.Writer.TryWrite(new QueuedRecord(frame, IsFrame: true, captureNamed)))
         {
             Interlocked.Decrement(ref _waitingFrames);
             return false;

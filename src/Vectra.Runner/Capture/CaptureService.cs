@@ -70,7 +70,7 @@ internal sealed class CaptureService(
         _ = pumping.ContinueWith(_ => receiving.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
         queue.AddSystem(system.Start(Version(), Environment.MachineName, DescribeConfig()));
-        log.SessionStarted(system.Session, writer.Files.Database, writer.Durability.Name, settings.Url);
+        log.SessionStarted(system.Session, writer.Files.Database, writer.Durability.Name, settings.Cdp is null ? settings.Url : $"the browser at {settings.Cdp} (page URL containing '{settings.PageUrlContains}')");
         try
         {
             await ConnectForeverAsync(receiving.Token).ConfigureAwait(false);
@@ -127,31 +127,56 @@ internal sealed class CaptureService(
         await pipeline.ExecuteAsync(async token => await ConnectOnceAsync(backoff, token).ConfigureAwait(false), cancellation).ConfigureAwait(false);
     }
 
-    /// <summary>One connection: ends by throwing <see cref="ConnectionEndedException"/> (or cancellation), never normally.</summary>
+    /// <summary>One connection or attach: ends by throwing <see cref="ConnectionEndedException"/> (or cancellation), never normally.</summary>
     private async ValueTask ConnectOnceAsync(ReconnectBackoff backoff, CancellationToken cancellation)
     {
-        var connection = new FeedConnection(settings, _connections + 1, queue, system, state, time, log.FrameRefused);
+        var connection = CreateSource(_connections + 1);
         try
         {
             await connection.RunAsync(cancellation).ConfigureAwait(false);
         }
         catch (ConnectionEndedException ended) when (ended.WasOpen)
         {
-            _connections = connection.Number;
-            queue.AddSystem(system.Close(connection.Number, ended.Reason));
-            log.ConnectionClosed(connection.Number, ended.Reason);
+            _connections = connection.LastOpened;
+            queue.AddSystem(system.Close(connection.LastOpened, ended.Reason));
+            log.ConnectionClosed(connection.LastOpened, ended.Reason);
             backoff.Reset(time.GetUtcNow());
             cancellation.ThrowIfCancellationRequested();
             throw;
         }
+        finally
+        {
+            // A browser attach may open and close connections of its own before it ends.
+            _connections = Math.Max(_connections, connection.LastOpened);
+            if (connection.Reached)
+            {
+                backoff.Reset(time.GetUtcNow());
+            }
+        }
     }
 
-    private object DescribeConfig() => new
+    private ICaptureSource CreateSource(int number) => settings.Cdp is null
+        ? new FeedConnection(settings, number, queue, system, state, time, log.FrameRefused)
+        : new Cdp.CdpConnection(settings, number, queue, system, state, time, log);
+
+    private object DescribeConfig() => settings.Cdp is null ? DescribeDirect() : DescribeBrowser();
+
+    private object DescribeDirect() => new
     {
         url = settings.Url,
         origin = settings.Origin,
         query = settings.EffectiveQuery.ToDictionary(),
         transport = settings.Transport,
+        durability = writer.Durability.Name,
+        watchdogSeconds = settings.WatchdogSeconds,
+        queueCapacity = settings.QueueCapacity,
+        projections = settings.Projections,
+    };
+
+    private object DescribeBrowser() => new
+    {
+        cdp = settings.Cdp,
+        pageUrlContains = settings.PageUrlContains,
         durability = writer.Durability.Name,
         watchdogSeconds = settings.WatchdogSeconds,
         queueCapacity = settings.QueueCapacity,

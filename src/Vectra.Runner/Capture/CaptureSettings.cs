@@ -9,6 +9,12 @@ public sealed class CaptureSettings
     /// <summary>The Socket.IO server (the Engine.IO path <c>/socket.io/</c> is added by the client).</summary>
     public string Url { get; set; } = "https://backend.rugs.fun";
 
+    /// <summary>Capture through a browser instead: its DevTools HTTP endpoint (<c>http://127.0.0.1:9222</c>); null captures directly from <see cref="Url"/>.</summary>
+    public string? Cdp { get; set; }
+
+    /// <summary>With <see cref="Cdp"/>: attach to the first page whose URL contains this text.</summary>
+    public string PageUrlContains { get; set; } = "rugs.fun";
+
     /// <summary>The <c>Origin</c> header sent with the handshake; empty sends none.</summary>
     public string Origin { get; set; } = "https://rugs.fun";
 

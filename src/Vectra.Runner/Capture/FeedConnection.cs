@@ -20,7 +20,7 @@ internal sealed class FeedConnection(
     SystemRecords system,
     CaptureState state,
     TimeProvider time,
-    Action<string> warn)
+    Action<string> warn) : ICaptureSource
 {
     private static readonly TimeSpan DisconnectBound = TimeSpan.FromSeconds(1);
 
@@ -28,6 +28,12 @@ internal sealed class FeedConnection(
 
     /// <summary>The connection number within the session.</summary>
     public int Number { get; } = number;
+
+    /// <inheritdoc/>
+    public int LastOpened { get; private set; }
+
+    /// <inheritdoc/>
+    public bool Reached => LastOpened != 0;
 
     /// <summary>
     /// Connects, journals <c>$connection.open</c> once the namespace is joined (an attempt that never
@@ -45,6 +51,7 @@ internal sealed class FeedConnection(
         {
             // Journaled here, on the socket's thread, so it precedes the connection's first frame.
             queue.AddSystem(system.Open(Number, settings.Url, client.Id));
+            LastOpened = Number;
             joined.TrySetResult();
         };
         client.OnDisconnected += (_, reason) => closed.TrySetResult(reason);

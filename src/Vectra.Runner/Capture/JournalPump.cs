@@ -186,7 +186,7 @@ internal sealed class JournalPump(
             if (queued.IsFrame)
             {
                 frames++;
-                batch.Add(SystemEvents.IsSystem(record.Event) ? Refused(record, ReservedName(record.Event)) : record);
+                batch.Add(SystemEvents.IsSystem(record.Event) && !queued.CaptureNamed ? Refused(record, ReservedName(record.Event)) : record);
             }
             else
             {

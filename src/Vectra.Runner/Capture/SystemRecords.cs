@@ -8,7 +8,7 @@ namespace Vectra.Runner.Capture;
 /// The capture's lifecycle records (<c>$session.*</c>, <c>$connection.*</c>, <c>$capture.*</c>): what a
 /// reader of the journal alone needs to tell when the capture was blind, and why.
 /// </summary>
-internal sealed class SystemRecords(Guid session, TimeProvider time)
+internal sealed class SystemRecords(Guid session, TimeProvider time, string source = SystemRecords.Source)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -16,8 +16,14 @@ internal sealed class SystemRecords(Guid session, TimeProvider time)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The <c>meta_source</c> of everything the capture writes.</summary>
+    /// <summary>The <c>meta_source</c> of a direct capture.</summary>
     public const string Source = "live";
+
+    /// <summary>The <c>meta_source</c> of a capture through the browser (<c>--cdp</c>).</summary>
+    public const string CdpSource = "cdp";
+
+    /// <summary>The <c>meta_source</c> of everything this capture writes: <see cref="Source"/> or <see cref="CdpSource"/>.</summary>
+    public string MetaSource { get; } = source;
 
     public Guid Session { get; } = session;
 
@@ -28,6 +34,9 @@ internal sealed class SystemRecords(Guid session, TimeProvider time)
         notJournaled > 0 ? Make(SystemEvents.SessionStop, 0, new { clean, notJournaled }) : Make(SystemEvents.SessionStop, 0, new { clean });
 
     public NewRecord Open(int conn, string url, string? sid) => Make(SystemEvents.ConnectionOpen, conn, new { url, sid });
+
+    /// <summary>A socket of the page the capture is attached to: <c>attached</c> when it was open before the attach (docs/player-records.md).</summary>
+    public NewRecord OpenInBrowser(int conn, string? url, string? sid, bool attached) => Make(SystemEvents.ConnectionOpen, conn, new { url, sid, attached });
 
     public NewRecord Close(int conn, string reason) => Make(SystemEvents.ConnectionClose, conn, new { reason });
 
@@ -44,5 +53,5 @@ internal sealed class SystemRecords(Guid session, TimeProvider time)
     public long Now() => MetaTime.FromDateTimeOffset(time.GetUtcNow());
 
     private NewRecord Make(string eventName, int conn, object body) =>
-        new(eventName, JsonSerializer.SerializeToUtf8Bytes(new[] { body }, Json), Now(), Session, conn, Source);
+        new(eventName, JsonSerializer.SerializeToUtf8Bytes(new[] { body }, Json), Now(), Session, conn, MetaSource);
 }

@@ -25,10 +25,12 @@ internal static class CaptureCommand
         var publish = new Option<string?>("--publish") { Description = "Also publish every journaled record to this NATS JetStream (nats://HOST:PORT, several comma-separated for a cluster), from the local journal, so an outage only delays it. See README \"Many machines\"." };
         var stream = new Option<string>("--stream") { Description = "With --publish: the stream (see `vectra stream create`). Default VECTRA.", DefaultValueFactory = _ => Nats.StreamLayout.DefaultStream };
         var runner = new Option<string?>("--runner") { Description = "With --publish: this runner's name in the stream. Default: made once from the host name and kept in the data folder." };
+        var cdp = new Option<string?>("--cdp") { Description = "Capture through a browser instead of connecting to --url: the DevTools address of a Chromium/Chrome started with --remote-debugging-port (e.g. http://127.0.0.1:9222). Journals the game page's Socket.IO frames in both directions, sent ones as $cdp.sent (see README \"Capturing through the browser\")." };
+        var pageUrlContains = new Option<string?>("--page-url-contains") { Description = "With --cdp: attach to the first page whose URL contains this text. Default rugs.fun." };
         var printAcks = new Option<bool>("--print-acks") { Description = "Diagnostics: print `ack SEQ` on stdout for every durable record.", Hidden = true };
-        var command = new Command("capture", "Capture the live feed into the journal: every frame, raw, with reconnects, until SIGTERM or Ctrl+C. Exit 0 after a clean stop, 3 on a journal fault, a locked journal, or frames left unjournaled when the stop budget ran out.")
+        var command = new Command("capture", "Capture the live feed into the journal: every frame, raw, with reconnects, until SIGTERM or Ctrl+C; directly (--url) or through a browser's page (--cdp). Exit 0 after a clean stop, 3 on a journal fault, a locked journal, a --cdp browser that cannot be reached, or frames left unjournaled when the stop budget ran out.")
         {
-            url, origin, query, transport, durability, watchdog, noProjections, serve, urls, publish, stream, runner, printAcks,
+            url, origin, query, transport, durability, watchdog, noProjections, serve, urls, publish, stream, runner, cdp, pageUrlContains, printAcks,
         };
         var sealing = new SealingOptions().AddTo(command);
         command.SetAction(parse =>
@@ -43,6 +45,8 @@ internal static class CaptureCommand
                     settings.Query = pairs.Select(ParsePair).ToDictionary();
                 }
                 settings.Transport = parse.GetValue(transport) ?? settings.Transport;
+                settings.Cdp = parse.GetValue(cdp) ?? settings.Cdp;
+                settings.PageUrlContains = parse.GetValue(pageUrlContains) ?? settings.PageUrlContains;
                 settings.Durability = parse.GetValue(durability) ?? settings.Durability;
                 settings.WatchdogSeconds = parse.GetValue(watchdog) ?? settings.WatchdogSeconds;
                 settings.Projections &= !parse.GetValue(noProjections);
@@ -71,6 +75,11 @@ internal static class CaptureCommand
     {
         var settings = host.Settings;
         var durability = Validate(settings);
+        if (settings.Cdp is not null && Capture.Cdp.CdpPreflight.Unreachable(settings) is { } unreachable)
+        {
+            Console.Error.WriteLine($"vectra: {unreachable}");
+            return ExitCodes.RuntimeFailure;
+        }
         using var writer = JournalWriter.Open(settings.Data!, durability, sealing);
         var observers = new List<IDurableRecordsObserver>();
         if (settings.PrintAcks)
@@ -118,6 +127,14 @@ internal static class CaptureCommand
         if (!Uri.TryCreate(settings.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "ws" or "wss"))
         {
             throw new UsageException($"--url {settings.Url} is not an http(s) or ws(s) URL.");
+        }
+        if (settings.Cdp is not null && Capture.Cdp.CdpEndpoint.TryParse(settings.Cdp) is null)
+        {
+            throw new UsageException($"--cdp {settings.Cdp} is not the browser's DevTools address: give an http URL with its port, e.g. http://127.0.0.1:9222.");
+        }
+        if (settings.Cdp is not null && settings.PageUrlContains.Length == 0)
+        {
+            throw new UsageException("--page-url-contains must not be empty: give a part of the game page's URL, e.g. rugs.fun.");
         }
         if (settings.Transport is not ("websocket" or "polling"))
         {

@@ -39,7 +39,7 @@ internal sealed class CaptureRunner : IAsyncDisposable
     public static CaptureRunner StartWithEnvironment(string data, Uri url, IReadOnlyDictionary<string, string> environment, params string[] options) =>
         Launch(["capture", "--url", url.ToString(), "--data", data, "--print-acks", "--no-projections", .. options], environment);
 
-    private static CaptureRunner Launch(string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
+    internal static CaptureRunner Launch(string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = VectraProcess.StartInfo(arguments);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

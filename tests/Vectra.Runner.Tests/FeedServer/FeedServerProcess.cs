@@ -52,7 +52,11 @@ public sealed class FeedServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free port for a recording, with extra server options (e.g. <c>--speed max</c>).</summary>
-    public static async Task<FeedServerProcess> StartAsync(string recordingPath, params string[] options)
+    public static Task<FeedServerProcess> StartAsync(string recordingPath, params string[] options) =>
+        StartScriptAsync(["server.js", "--recording", recordingPath, "--port", "0", .. options]);
+
+    /// <summary>Starts a script of the feed server's folder (e.g. <c>browser-server.js</c>) that reports <c>listening</c> first.</summary>
+    public static async Task<FeedServerProcess> StartScriptAsync(params string[] arguments)
     {
         await FeedServerPackages.EnsureInstalledAsync();
         var start = new ProcessStartInfo("node")
@@ -62,7 +66,7 @@ public sealed class FeedServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])["server.js", "--recording", recordingPath, "--port", "0", .. options])
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

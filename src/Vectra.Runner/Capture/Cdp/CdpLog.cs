@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Vectra.Runner.Capture.Cdp;
+
+/// <summary>The browser capture's log messages (stderr), one method per message.</summary>
+internal static partial class CdpLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "attached to page {Url} through {Endpoint}: capturing its Socket.IO websocket")]
+    public static partial void Attached(this ILogger log, string url, Uri endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "detached from page {Url}: {Reason}")]
+    public static partial void Detached(this ILogger log, string url, string reason);
+}
