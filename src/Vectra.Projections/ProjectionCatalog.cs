@@ -1,6 +1,7 @@
 using Vectra.Projections.CaptureHealth;
 using Vectra.Projections.Exports;
 using Vectra.Projections.Exports.Types;
+using Vectra.Projections.Player;
 using Vectra.Projections.Rugs;
 using Vectra.Projections.Runtime;
 
@@ -28,6 +29,9 @@ public static class ProjectionCatalog
             new TradeExport(rugs, options),
             new CompleteGameExport(rugs, options),
             new SidebetExport(rugs, options),
+            new PlayerStateProjection(),
+            new PlayerActionsProjection(),
+            new RugpoolProjection(),
         ];
     }
 

@@ -216,7 +216,7 @@ internal sealed class PlayerScript : IDisposable
             Add(ackAt, "$cdp.ack", player._args.End());
             var requested = Math.Min(request.Tick, game.RugTick);
             player._actions.Add(new PlayerActionTruth(game.Id, ackId, eventName, amount, percentage, requested, game.PriceAt(requested), reason is null, reason,
-                tradeId, tradeId is null ? null : filled, tradeId is null ? null : game.PriceAt(filled), qty, request.SentTs, ackAt));
+                tradeId, reason is null ? filled : null, reason is null ? game.PriceAt(filled) : null, qty, request.SentTs, ackAt));
         }
 
         private void Settle(double amount, int startTick, bool won)
