@@ -19,7 +19,7 @@ namespace Vectra.Projections.Player;
 /// whichever of request, answer and trade comes first, so duplicates and reordering change nothing; a packet
 /// without the fields it needs is quarantined.
 /// </remarks>
-public sealed class PlayerActionsProjection : IRecordProjection
+public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerActionEffects>
 {
     private readonly Dictionary<Guid, PlayerSession?> _sessions = [];
 
@@ -40,16 +40,23 @@ public sealed class PlayerActionsProjection : IRecordProjection
     }
 
     /// <inheritdoc/>
-    public void Apply(JournalRecord record, ViewsTransaction views)
+    public bool Prepare(JournalRecord record) => false;
+
+    /// <inheritdoc/>
+    public PlayerActionEffects Apply(JournalRecord record, bool prepared, ViewsTransaction views)
+    {
+        if (record.Event == "gameStateUpdate")
+        {
+            return Known(views, record.Session) is { } watched ? SawGameState(watched, record) : default;
+        }
+        Apply(record, views);
+        return default;
+    }
+
+    private void Apply(JournalRecord record, ViewsTransaction views)
     {
         switch (record.Event)
         {
-            case "gameStateUpdate":
-                if (Known(views, record.Session) is { } watched)
-                {
-                    SawGameState(watched, record);
-                }
-                return;
             case "standard/newTrade":
                 if (Known(views, record.Session) is { PlayerId: { } playerId } trading)
                 {
@@ -138,12 +145,12 @@ public sealed class PlayerActionsProjection : IRecordProjection
         }
     }
 
-    private static void SawGameState(PlayerSession session, JournalRecord record)
+    private static PlayerActionEffects SawGameState(PlayerSession session, JournalRecord record)
     {
         var payload = LastArgument.Of(record.Args);
         if (!payload.IsObject)
         {
-            return;
+            return default;
         }
         string? gameId = null;
         long? tick = null;
@@ -165,7 +172,9 @@ public sealed class PlayerActionsProjection : IRecordProjection
                 price = JsonScalar.Double(value) is { } p && double.IsFinite(p) ? p : null;
             }
         }
+        var previous = session.GameId;
         session.Saw(gameId, tick, price);
+        return previous is not null && previous != session.GameId ? new PlayerActionEffects(session.Session, previous) : default;
     }
 
     /// <summary>The session's player state, or null when no player record of it was seen.</summary>
