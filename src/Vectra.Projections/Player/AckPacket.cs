@@ -11,7 +11,7 @@ internal sealed record AckPacket(long AckId, bool? Success, string? Reason, stri
     {
         using var payload = PlayerPayload.RequiredObject(record);
         var root = payload.RootElement;
-        var ackId = PlayerPayload.Integer(root, "ackId") ?? throw new InvalidDataException("$cdp.ack: no integer ackId.");
+        var ackId = PlayerPayload.Integer(root, "ackId") ?? throw new InvalidDataException($"{SystemEvents.CdpAck}: no integer ackId.");
         var answer = PlayerPayload.Member(root, "args") is { ValueKind: JsonValueKind.Array } args && args.GetArrayLength() > 0 ? args[0] : default;
         var reason = PlayerPayload.Text(answer, "reason") ?? PlayerPayload.Text(answer, "error") ?? PlayerPayload.Text(answer, "message");
         return new AckPacket(ackId, PlayerPayload.Bool(answer, "success"), reason, PlayerPayload.Text(answer, "tradeId"));

@@ -1,3 +1,4 @@
+using Vectra.Journal.Records;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Player;
@@ -127,12 +128,12 @@ internal static class PlayerActionTables
     /// <summary>An ack answers the request of its ack id on the same session and connection; it overrides a response event.</summary>
     public static void MatchAcks(ViewsTransaction views, string session) =>
         views.Execute(
-            """
-            UPDATE player_actions SET answer_seq = a.meta_seq, answer_ts = a.meta_ts, answer_event = '$cdp.ack', accepted = a.success,
+            $"""
+            UPDATE player_actions SET answer_seq = a.meta_seq, answer_ts = a.meta_ts, answer_event = '{SystemEvents.CdpAck}', accepted = a.success,
                 reason = a.reason, ack_trade_id = a.trade_id, latency_ms = (a.meta_ts - player_actions.sent_ts) / 1000.0
             FROM player_acks a
             WHERE player_actions.session = $s AND a.session = $s AND a.conn = player_actions.conn AND a.ack_id = player_actions.ack_id
-                AND player_actions.answer_event IS NOT '$cdp.ack'
+                AND player_actions.answer_event IS NOT '{SystemEvents.CdpAck}'
             """,
             ("$s", session));
 
