@@ -68,6 +68,11 @@ internal static class PlayerActionTables
             PRIMARY KEY (session, trade_id)
         );
         CREATE INDEX IF NOT EXISTS player_fills_by_game ON player_fills (session, game_id, meta_seq);
+        CREATE TABLE IF NOT EXISTS player_left_games (
+            session TEXT NOT NULL,
+            game_id TEXT NOT NULL,
+            PRIMARY KEY (session, game_id)
+        );
         CREATE TABLE IF NOT EXISTS player_sessions (
             session   TEXT PRIMARY KEY,
             player_id TEXT,
@@ -79,7 +84,16 @@ internal static class PlayerActionTables
 
     public const string Drop = """
         DROP TABLE IF EXISTS player_actions; DROP TABLE IF EXISTS player_acks; DROP TABLE IF EXISTS player_fills; DROP TABLE IF EXISTS player_sessions;
+        DROP TABLE IF EXISTS player_left_games;
         """;
+
+    /// <summary>Whether the session's feed already moved on from <paramref name="gameId"/>: a frame of it now is a late copy.</summary>
+    public static bool Left(ViewsTransaction views, Guid session, string gameId) =>
+        views.Scalar("SELECT 1 FROM player_left_games WHERE session = $s AND game_id = $g", ("$s", session.ToString()), ("$g", gameId)) is not null;
+
+    /// <summary>Notes that the session's feed moved on from <paramref name="gameId"/>.</summary>
+    public static void Leave(ViewsTransaction views, Guid session, string gameId) =>
+        views.Execute("INSERT OR IGNORE INTO player_left_games (session, game_id) VALUES ($s, $g)", ("$s", session.ToString()), ("$g", gameId));
 
     public static PlayerSession? LoadSession(ViewsTransaction views, Guid session)
     {

@@ -47,7 +47,7 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
     {
         if (record.Event == "gameStateUpdate")
         {
-            return Known(views, record.Session) is { } watched ? SawGameState(watched, record) : default;
+            return Known(views, record.Session) is { } watched ? SawGameState(views, watched, record) : default;
         }
         Apply(record, views);
         return default;
@@ -145,7 +145,7 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         }
     }
 
-    private static PlayerActionEffects SawGameState(PlayerSession session, JournalRecord record)
+    private static PlayerActionEffects SawGameState(ViewsTransaction views, PlayerSession session, JournalRecord record)
     {
         var payload = LastArgument.Of(record.Args);
         if (!payload.IsObject)
@@ -172,9 +172,18 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
                 price = JsonScalar.Double(value) is { } p && double.IsFinite(p) ? p : null;
             }
         }
-        var previous = session.GameId;
+        if (gameId is null || gameId == session.GameId || session.GameId is not { } previous)
+        {
+            session.Saw(gameId, tick, price);
+            return default;
+        }
+        if (PlayerActionTables.Left(views, session.Session, gameId))
+        {
+            return default; // A late copy of a game the feed already left (a duplicated extended emission): the feed is not going back.
+        }
+        PlayerActionTables.Leave(views, session.Session, previous);
         session.Saw(gameId, tick, price);
-        return previous is not null && previous != session.GameId ? new PlayerActionEffects(session.Session, previous) : default;
+        return new PlayerActionEffects(session.Session, previous);
     }
 
     /// <summary>The session's player state, or null when no player record of it was seen.</summary>

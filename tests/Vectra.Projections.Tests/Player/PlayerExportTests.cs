@@ -11,22 +11,25 @@ namespace Vectra.Projections.Tests.Player;
 
 /// <summary>
 /// <c>doc_type=player_action</c> and <c>doc_type=server_state</c> of a <c>simulate --player</c> session crossing a UTC
-/// midnight, with a small row limit so both close files by day and by size: DuckDB, hyparquet and Parquet.Net read
-/// every file alike, the rows equal views.db, and a rebuild rewrites every closed file byte for byte.
+/// midnight (also with duplicated extended emissions and reordered frames), with a small row limit so both close files
+/// by day and by size: DuckDB, hyparquet and Parquet.Net read every file alike, every views.db row is exported once and
+/// equal, and a rebuild rewrites every closed file byte for byte.
 /// </summary>
 public sealed class PlayerExportTests
 {
-    private static readonly SimulationOptions Options =
-        new(16, 29, new DateTimeOffset(2025, 12, 31, 23, 52, 0, TimeSpan.Zero), SimulationFaults.None, SimulatedPlayer.Id);
+    private static SimulationOptions Options(string faults) =>
+        new(16, 29, new DateTimeOffset(2025, 12, 31, 23, 52, 0, TimeSpan.Zero), SimulationFaults.Parse(faults), SimulatedPlayer.Id);
 
     private static ExportOptions Small => new(6, TimeSpan.FromMinutes(1));
 
-    [Fact]
-    public async Task Player_exports_equal_views_db_and_a_rebuild_rewrites_them_byte_for_byte()
+    [Theory]
+    [InlineData("")]
+    [InlineData("dup-extended,out-of-order,gap:2")]
+    public async Task Player_exports_equal_views_db_and_a_rebuild_rewrites_them_byte_for_byte(string faults)
     {
         using var folder = new TempFolder();
         var data = folder.Path;
-        await ProjectionHarness.JournalAsync(data, SimulatedPlayer.Records(Options));
+        await ProjectionHarness.JournalAsync(data, SimulatedPlayer.Records(Options(faults)));
         using (var runner = ProjectionRunner.Open(data, ProjectionCatalog.All(Small)))
         {
             runner.CatchUp();

@@ -17,5 +17,5 @@ internal static class SimulatedPlayer
 
     /// <summary>The tables the three player projections own, for dumps.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        ["player_state", "player_latest", "player_actions", "player_acks", "player_fills", "player_sessions", "rugpool", "rugpool_entries"];
+        ["player_state", "player_latest", "player_actions", "player_acks", "player_fills", "player_sessions", "player_left_games", "rugpool", "rugpool_entries"];
 }
