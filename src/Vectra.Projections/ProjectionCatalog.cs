@@ -1,6 +1,8 @@
 using Vectra.Projections.CaptureHealth;
 using Vectra.Projections.Exports;
+using Vectra.Projections.Exports.Player;
 using Vectra.Projections.Exports.Types;
+using Vectra.Projections.Player;
 using Vectra.Projections.Rugs;
 using Vectra.Projections.Runtime;
 
@@ -18,6 +20,7 @@ public static class ProjectionCatalog
     {
         var rugs = new RugsProjection();
         var options = exports ?? ExportOptions.Default;
+        var actions = new PlayerActionsProjection();
         return
         [
             rugs,
@@ -28,6 +31,12 @@ public static class ProjectionCatalog
             new TradeExport(rugs, options),
             new CompleteGameExport(rugs, options),
             new SidebetExport(rugs, options),
+            new PlayerStateProjection(),
+            actions,
+            new RugpoolProjection(),
+            new ServerStateExport(options),
+            // Downstream of player_actions: handed the game a player session's feed left.
+            new PlayerActionExport(actions, options),
         ];
     }
 

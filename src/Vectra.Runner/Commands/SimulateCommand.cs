@@ -16,13 +16,17 @@ internal static class SimulateCommand
         var start = new Option<string?>("--start") { Description = "Virtual start instant, ISO-8601 UTC (default 2025-12-12T22:16:58Z)." };
         var output = new Option<string?>("--out") { Description = "Write the JSONL to this file instead of stdout." };
         var faults = new Option<string?>("--faults") { Description = "Comma list: dup-extended, out-of-order, missing-rug-emission, gap:K, mid-game, torn, reconnect." };
-        var truth = new Option<string?>("--truth") { Description = "Also write the ground truth (games, prices, trades, sidebets) as JSON to this file." };
+        var truth = new Option<string?>("--truth") { Description = "Also write the ground truth (games, prices, trades, sidebets; the player's requests and states with --player) as JSON to this file." };
+        var player = new Option<string?>("--player")
+        {
+            Description = "Also simulate one authenticated player with this id: its sent orders ($cdp.sent), the acks ($cdp.ack), its trades, playerUpdate and gameStatePlayerUpdate.",
+        };
         var command = new Command("simulate", "Generate a deterministic rugs.fun public-feed session as journal JSONL (meta_source simulate).")
         {
-            games, seed, start, output, faults, truth,
+            games, seed, start, output, faults, truth, player,
         };
         command.SetAction(parse => Run(
-            new SimulationOptions(parse.GetValue(games), parse.GetValue(seed), ParseStart(parse.GetValue(start)), ParseFaults(parse.GetValue(faults))),
+            new SimulationOptions(parse.GetValue(games), parse.GetValue(seed), ParseStart(parse.GetValue(start)), ParseFaults(parse.GetValue(faults)), ParsePlayer(parse.GetValue(player))),
             parse.GetValue(output),
             parse.GetValue(truth)));
         return command;
@@ -67,6 +71,9 @@ internal static class SimulateCommand
             ? start
             : throw new UsageException($"--start '{text}' is not an ISO-8601 instant, e.g. 2025-12-12T22:16:58Z.");
     }
+
+    private static string? ParsePlayer(string? id) =>
+        id is null || !string.IsNullOrWhiteSpace(id) ? id : throw new UsageException("--player: give the player's id, e.g. did:privy:cmsimplayer0000000000000001.");
 
     private static SimulationFaults ParseFaults(string? list)
     {

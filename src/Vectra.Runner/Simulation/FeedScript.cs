@@ -21,6 +21,7 @@ internal sealed class FeedScript : IDisposable
     private int _lastTradeCount;
     private RugpoolState _rugpool = RugpoolState.Initial;
     private int _connected;
+    private readonly PlayerScript? _player;
 
     public FeedScript(SimulationPlan plan, SimulationOptions options)
     {
@@ -33,7 +34,11 @@ internal sealed class FeedScript : IDisposable
         _completed = [.. plan.WarmUp];
         _window = [.. plan.WarmUp.Reverse()];
         _connected = 180 + _random.Next(40);
+        _player = options.Player is null ? null : new PlayerScript(options.Seed, options.Player);
     }
+
+    /// <summary>The simulated player's ground truth so far (null without <c>--player</c>).</summary>
+    public PlayerTruth? Player => _player?.Truth;
 
     /// <summary>Frames in receive order, one game segment at a time.</summary>
     public IEnumerable<Frame> Frames()
@@ -72,6 +77,7 @@ internal sealed class FeedScript : IDisposable
         {
             frames = JoinMidGame(frames, game, stats);
         }
+        _player?.AddGame(frames, game, _rugpool, _maker);
         frames.Sort(static (a, b) => a.Ts != b.Ts ? a.Ts.CompareTo(b.Ts) : a.Order.CompareTo(b.Order));
 
         _completed.Add(game.Truth);
@@ -218,7 +224,11 @@ internal sealed class FeedScript : IDisposable
 
     private Frame New(long ts, string eventName, byte[] args, FrameKind kind, int tick = -1) => _maker.New(ts, eventName, args, kind, tick);
 
-    public void Dispose() => _maker.Dispose();
+    public void Dispose()
+    {
+        _maker.Dispose();
+        _player?.Dispose();
+    }
 
     private int NextConnected()
     {

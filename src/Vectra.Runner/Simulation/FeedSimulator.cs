@@ -50,6 +50,21 @@ public static class FeedSimulator
         return new SimulationPlan(options).Truth;
     }
 
+    /// <summary>The ground truth of the <c>--player</c> of <paramref name="options"/>: every request with its answer, every state, the rugpool entries.</summary>
+    public static PlayerTruth PlayerTruth(SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Player is null)
+        {
+            throw new ArgumentException("The options name no player (--player ID).", nameof(options));
+        }
+        using var script = new FeedScript(new SimulationPlan(options), options);
+        foreach (var _ in script.Frames())
+        {
+        }
+        return script.Player!;
+    }
+
     /// <summary>Writes the session as journal JSONL to <paramref name="output"/> (with garbage lines under the <c>torn</c> fault).</summary>
     public static SimulationSummary Write(SimulationOptions options, Stream output)
     {
@@ -73,5 +88,6 @@ public static class FeedSimulator
     }
 
     /// <summary>Writes the ground truth of <paramref name="options"/> as JSON (the <c>--truth FILE</c> output).</summary>
-    public static void WriteTruth(SimulationOptions options, Stream output) => TruthJson.Write(Truth(options), output);
+    public static void WriteTruth(SimulationOptions options, Stream output) =>
+        TruthJson.Write(Truth(options), options.Player is null ? null : PlayerTruth(options), output);
 }

@@ -9,7 +9,10 @@ public static class TruthJson
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
     /// <summary>Writes <c>{"games":[…]}</c> to <paramref name="output"/>.</summary>
-    public static void Write(IReadOnlyList<GameTruth> games, Stream output)
+    public static void Write(IReadOnlyList<GameTruth> games, Stream output) => Write(games, null, output);
+
+    /// <summary>Writes <c>{"games":[…]}</c>, with <c>"player":{…}</c> after it when a player was simulated.</summary>
+    public static void Write(IReadOnlyList<GameTruth> games, PlayerTruth? player, Stream output)
     {
         ArgumentNullException.ThrowIfNull(games);
         using var w = new Utf8JsonWriter(output, Options);
@@ -20,6 +23,10 @@ public static class TruthJson
             WriteGame(w, game);
         }
         w.WriteEndArray();
+        if (player is not null)
+        {
+            PlayerTruthJson.Write(w, player);
+        }
         w.WriteEndObject();
     }
 

@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Vectra.Journal.Records;
 using Vectra.Projections.Runtime;
+using Vectra.Projections.Tests.Player;
 using Vectra.Projections.Tests.Rugs;
 using Vectra.Runner.Simulation;
 using Vectra.Tests.Common;
@@ -20,7 +21,8 @@ public sealed class JunkRecordsPropertyTests
     /// <summary>Columns that name which record brought a row: junk moves the valid records' seqs.</summary>
     private static readonly HashSet<string> SeqColumns = ["first_seq", "last_seq", "meta_seq"];
 
-    private static readonly List<JournalRecord> Valid = FeedSimulator.Records(SimulationOptions.Of(1, 23)).ToList();
+    /// <summary>One game with an authenticated player who sends orders (seed 26), so the player projections match real requests among the junk.</summary>
+    private static readonly List<JournalRecord> Valid = FeedSimulator.Records(SimulationOptions.Of(1, 26) with { Player = PlayerJunkGen.ValidPlayer }).ToList();
 
     private static readonly Lazy<Dictionary<string, List<string>>> ValidAlone = new(() =>
     {
@@ -31,6 +33,7 @@ public sealed class JunkRecordsPropertyTests
 
     private static int s_quarantined;
     private static int s_junkRows;
+    private static int s_playerQuarantined;
 
     /// <summary>One junk record: its event, its args, and the position among the valid records it is journaled before.</summary>
     public sealed record Junk(int Position, string Event, string Args)
@@ -51,7 +54,8 @@ public sealed class JunkRecordsPropertyTests
             (5, JunkPayloadGen.Args(JunkPayloadGen.Trade).Select(args => ("standard/newTrade", args))),
             (2, Gen.Zip(Gen.Elements("newSideBet", "currentSidebet", "currentSidebetResult"), JunkPayloadGen.Args(JunkPayloadGen.SidebetEvent))),
             (1, JunkPayloadGen.Args(JunkPayloadGen.ReplayerTick).Select(args => ("replayer/tick", args))),
-            (2, Gen.Zip(Gen.Elements("newChatMessage", "playerUpdate", "unknown/thing", "", "🎲", "$connection.close", "$connection.open"), JunkPayloadGen.Args(JunkPayloadGen.Unknown))))
+            (2, Gen.Zip(Gen.Elements("newChatMessage", "playerUpdate", "unknown/thing", "", "🎲", "$connection.close", "$connection.open"), JunkPayloadGen.Args(JunkPayloadGen.Unknown))),
+            (4, PlayerJunkGen.Record))
         select new Junk(position, shape.Item1, shape.Item2);
 
     private static Gen<JunkCase> Cases =>
@@ -65,6 +69,7 @@ public sealed class JunkRecordsPropertyTests
         // The generator must reach the failure paths: some junk is quarantined, and some is stored as rows of its own.
         Assert.True(s_quarantined > 0, "no junk record was quarantined");
         Assert.True(s_junkRows > 0, "no junk record made a row");
+        Assert.True(s_playerQuarantined > 0, "no junk record was quarantined by a player projection");
     }
 
     private static void Holds(JunkCase junk)
@@ -85,6 +90,7 @@ public sealed class JunkRecordsPropertyTests
             var valid = quarantined.Where(q => !junkSeqs.Contains(q.Seq)).ToList();
             Assert.True(valid.Count == 0, "valid records were quarantined: " + string.Join("; ", valid.Select(q => $"{q.Projection} {q.Seq} {q.Event}: {q.Error}")));
             Interlocked.Add(ref s_quarantined, quarantined.Count);
+            Interlocked.Add(ref s_playerQuarantined, quarantined.Count(q => q.Projection is "player_state" or "player_actions" or "rugpool"));
         }
 
         foreach (var (table, expected) in ValidAlone.Value)
