@@ -18,6 +18,15 @@ public static class ArgsValidation
         CheckArgs(record.Args);
     }
 
+    /// <summary><see cref="Check(NewRecord)"/> for every record of an append.</summary>
+    public static void CheckAll(IReadOnlyList<NewRecord> records)
+    {
+        foreach (var record in records)
+        {
+            Check(record);
+        }
+    }
+
     /// <summary>Throws unless <paramref name="args"/> is exactly one JSON array (whitespace around it allowed).</summary>
     public static void CheckArgs(ReadOnlySpan<byte> args)
     {

@@ -99,36 +99,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         sealing = (sealing ?? SealPolicy.Default).Checked();
         Directory.CreateDirectory(dataDirectory);
         var files = new JournalFiles(dataDirectory);
-        var writerLock = WriterLock.Acquire(files);
-        SqliteConnection? connection = null;
-        try
-        {
-            connection = SqliteOpener.OpenWriter(files.Database, durability);
-            JournalSchema.Create(connection);
-            var tail = ReadTail(connection);
-            var scheme = ChecksumScheme.FromMeta(JournalSchema.GetMeta(connection, ChecksumScheme.MetaKey));
-            TailCheck.Ensure(connection, scheme, files);
-            if (scheme == ChecksumScheme.Legacy)
-            {
-                // From here on every record is checksummed over its stored bytes; older ones keep their definition.
-                JournalSchema.SetMeta(connection, ChecksumScheme.MetaKey, new ChecksumScheme(tail + 1).ToMeta());
-            }
-            JournalSchema.SetMeta(connection, "durability", durability.Name);
-            return new JournalWriter(files, durability, writerLock, connection, tail, sealing);
-        }
-        catch (Exception error)
-        {
-            if (connection is not null)
-            {
-                SqliteOpener.CloseLeavingFilesAsFound(connection);
-            }
-            writerLock.Dispose();
-            if (error is SqliteException sqlite)
-            {
-                throw SqliteFailures.Describe(sqlite, files.Database);
-            }
-            throw;
-        }
+        return JournalOpener.Open(files, durability, (writerLock, connection, tail) => new JournalWriter(files, durability, writerLock, connection, tail, sealing));
     }
 
     /// <summary>
@@ -150,10 +121,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         {
             return Enqueue(records, expectedFirstSeq: 0);
         }
-        foreach (var record in records)
-        {
-            ArgsValidation.Check(record);
-        }
+        ArgsValidation.CheckAll(records);
         return _queue.Add(new AppendRequest(records, 0, positions), _fault, "the journal writer is closed; nothing more can be appended.");
     }
 
@@ -163,15 +131,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// </summary>
     public Task<SeqRange> AppendExactAsync(IReadOnlyList<JournalRecord> records)
     {
-        for (var i = 1; i < records.Count; i++)
-        {
-            if (records[i].Seq != records[0].Seq + i)
-            {
-                throw new JournalInputException($"records to import must have consecutive meta_seq values; {records[i - 1].Seq} is followed by {records[i].Seq}.");
-            }
-        }
-        var asNew = records.Select(r => new NewRecord(r.Event, r.Args, r.Ts, r.Session, r.Conn, r.Source)).ToArray();
-        return Enqueue(asNew, records.Count == 0 ? 0 : records[0].Seq);
+        return Enqueue(ExactRecords.AsNew(records), records.Count == 0 ? 0 : records[0].Seq);
     }
 
     /// <summary>Stores <paramref name="block"/> in place of its rows within the next commit; completes with its seqs once committed.</summary>
@@ -184,10 +144,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         {
             throw new JournalInputException("an append needs at least one record.");
         }
-        foreach (var record in records)
-        {
-            ArgsValidation.Check(record);
-        }
+        ArgsValidation.CheckAll(records);
         var request = new AppendRequest(records, expectedFirstSeq);
         return TryCommitInline(request) ? request.Task : _queue.Add(request, _fault, "the journal writer is closed; nothing more can be appended.");
     }
@@ -212,14 +169,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
                 return false;
             }
             _inline.Add(request);
-            try
-            {
-                Commit(_inline);
-            }
-            catch (Exception error)
-            {
-                Fail(error, _inline);
-            }
+            Commit(_inline);
             _inline.Clear();
             return true;
         }
@@ -243,13 +193,8 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
                         return;
                     }
                     _queue.TakeBatch(batch, Durability.GroupsCommits);
-                    try
+                    if (!Commit(batch))
                     {
-                        Commit(batch);
-                    }
-                    catch (Exception error)
-                    {
-                        Fail(error, batch);
                         return;
                     }
                     batch.Clear();
@@ -276,10 +221,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// <summary>Faults the writer for good (called under the commit gate): the failed batch and everything queued fail with it.</summary>
     private void Fail(Exception error, List<AppendRequest> batch)
     {
-        _fault = new JournalFaultedException(
-            $"The journal writer stopped on an I/O error and will not retry: {error.Message}. " +
-            "Records not acknowledged were not stored. Check the disk, then start again: the journal recovers to its last durable record.",
-            error);
+        _fault = JournalFaultedException.FromWriteError(error);
         _queue.Fail(_fault);
         foreach (var request in batch)
         {
@@ -287,15 +229,25 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
     }
 
-    private void Commit(List<AppendRequest> batch)
+    /// <summary>Commits <paramref name="batch"/> (under the commit gate) and acknowledges it; false when it failed, which faulted the writer.</summary>
+    private bool Commit(List<AppendRequest> batch)
     {
-        var next = _committer.Commit(batch, _nextSeq, ref _appendedArgsBytes);
-        Interlocked.Increment(ref _commits);
-        _nextSeq = next;
-        Signal.Publish(next - 1);
-        foreach (var (request, range) in _committer.Accepted)
+        try
         {
-            request.TrySetResult(range);
+            var next = _committer.Commit(batch, _nextSeq, ref _appendedArgsBytes);
+            Interlocked.Increment(ref _commits);
+            _nextSeq = next;
+            Signal.Publish(next - 1);
+            foreach (var (request, range) in _committer.Accepted)
+            {
+                request.TrySetResult(range);
+            }
+            return true;
+        }
+        catch (Exception error)
+        {
+            Fail(error, batch);
+            return false;
         }
     }
 
@@ -307,13 +259,6 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         using var pages = _connection.CreateCommand();
         pages.CommandText = "PRAGMA page_count";
         _connection.Execute($"PRAGMA max_page_count = {(long)pages.ExecuteScalar()!}");
-    }
-
-    private static long ReadTail(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(coalesce((SELECT max(last_seq) FROM journal_blocks), 0), coalesce((SELECT max(seq) FROM journal), 0))";
-        return (long)command.ExecuteScalar()!;
     }
 
     /// <summary>Stops taking appends, commits what is queued, makes everything durable and releases the lock.</summary>
