@@ -3,6 +3,7 @@ using Vectra.Journal;
 using Vectra.Journal.Records;
 using Vectra.Journal.Writing;
 using Vectra.Projections.Runtime;
+using Vectra.Tests.Common;
 
 namespace Vectra.Projections.Tests.Rugs;
 
@@ -32,20 +33,7 @@ internal static class ProjectionHarness
         return data;
     }
 
-    public static List<T> Query<T>(string data, string sql, Func<SqliteDataReader, T> row)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "views.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(row(reader));
-        }
-        return rows;
-    }
+    public static List<T> Query<T>(string data, string sql, Func<SqliteDataReader, T> row) => ViewsRows.Query(data, sql, row);
 
     public static double? NullableDouble(this SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 

@@ -57,12 +57,12 @@ public sealed class PlayerRealDataTests
                 d.GetProperty("avgCost").GetDouble(), d.GetProperty("cumulativePnL").GetDouble(), d.GetProperty("totalInvested").GetDouble(),
                 d.GetProperty("sidebetPnl").GetDouble(), d.GetProperty("bonusBalance").GetDouble(), d.GetProperty("pnlPercent").GetDouble()))
             .ToList();
-        var rows = Query(data,
+        var rows = ViewsRows.Query(data,
             "SELECT player_id, cash, position_qty, avg_cost, cumulative_pnl, total_invested, sidebet_pnl, bonus_balance, pnl_percent FROM player_state ORDER BY meta_seq",
             r => ((string?)r.GetString(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8)));
         Assert.Equal(2, frames.Count);
         Assert.Equal(frames, rows);
-        Assert.Equal([frames[^1].Item1!], Query(data, "SELECT player_id FROM player_latest", r => r.GetString(0)));
+        Assert.Equal([frames[^1].Item1!], ViewsRows.Query(data, "SELECT player_id FROM player_latest", r => r.GetString(0)));
     }
 
     [RealDataFact]
@@ -80,7 +80,7 @@ public sealed class PlayerRealDataTests
             .ToDictionary(g => g.Key, g => g.Last());
         Assert.True(pools.Count >= 3, $"{pools.Count} games with a rugpool");
 
-        var games = Query(data, "SELECT game_id, instarug_count, rugpool_amount, total_entries, players_with_entries FROM rugpool ORDER BY game_id",
+        var games = ViewsRows.Query(data, "SELECT game_id, instarug_count, rugpool_amount, total_entries, players_with_entries FROM rugpool ORDER BY game_id",
             r => (r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetInt64(3), r.GetInt64(4)));
         var expected = pools.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
         {
@@ -95,24 +95,9 @@ public sealed class PlayerRealDataTests
             var listed = frame.GetProperty("rugpool").GetProperty("playerEntries").EnumerateArray()
                 .Select(e => (e.GetProperty("playerId").GetString()!, e.GetProperty("entries").GetInt64(), e.GetProperty("percentage").GetDouble()))
                 .OrderBy(e => e.Item1, StringComparer.Ordinal);
-            var stored = Query(data, $"SELECT player_id, entries, percentage FROM rugpool_entries WHERE game_id = '{gameId}' ORDER BY player_id",
+            var stored = ViewsRows.Query(data, $"SELECT player_id, entries, percentage FROM rugpool_entries WHERE game_id = '{gameId}' ORDER BY player_id",
                 r => (r.GetString(0), r.GetInt64(1), r.GetDouble(2)));
             Assert.Equal(listed, stored);
         }
-    }
-
-    private static List<T> Query<T>(string data, string sql, Func<SqliteDataReader, T> row)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "views.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(row(reader));
-        }
-        return rows;
     }
 }
