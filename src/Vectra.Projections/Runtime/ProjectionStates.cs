@@ -16,7 +16,8 @@ public static class ProjectionStates
         return Read(connection, journalTail);
     }
 
-    internal static IReadOnlyList<ProjectionState> Read(SqliteConnection connection, long journalTail)
+    /// <summary>The states stored in views.db, read on an open <paramref name="connection"/> to it (a reader that keeps one open).</summary>
+    public static IReadOnlyList<ProjectionState> Read(SqliteConnection connection, long journalTail)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """

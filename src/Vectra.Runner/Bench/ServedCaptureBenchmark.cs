@@ -8,8 +8,10 @@ using Vectra.Runner.Serve.Metrics;
 namespace Vectra.Runner.Bench;
 
 /// <summary>
-/// <c>bench capture --serve</c>: whether serving the dashboard slows a running capture. Pairs of runs, alternately
-/// without and with the dashboard in the capturing process and a client polling every page once a second; each run
+/// <c>bench capture --serve</c>: whether serving the dashboard slows a running capture. Pairs of runs without and with
+/// the dashboard in the capturing process and a viewer in another process polling every page once a second, in the order
+/// off, serving, serving, off, off, serving, … (so a drift of the machine over the invocation weighs on both kinds alike),
+/// after one uncounted warm-up run; each run
 /// captures the same recording, at full speed or at a steady rate, into a fresh copy of one data folder whose views.db
 /// lists 10,000 games (<see cref="ServeBenchGames"/>), so the pages do the work they do over a long capture.
 /// </summary>
@@ -22,7 +24,7 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
     /// <summary>
     /// One run's figures: frames durable per second, the rate they arrived at, receive→durable latency; <c>Serving</c> is
     /// what the polling client saw, or null without the dashboard. <c>CpuMs</c> is the capturing process's CPU time over
-    /// the run (capture, dashboard and polling client; not the feed server), which a busy machine inflates far less than latency.
+    /// the run (capture and dashboard; not the feed server or the viewer), which a busy machine inflates far less than latency.
     /// </summary>
     public sealed record Run(int Number, bool Served, int Frames, double FramesPerSecond, double ReceivedPerSecond, double P50Ms, double P99Ms, double MaxMs, ServingFigures? Serving, GcFigures Gc, double CpuMs);
 
@@ -33,10 +35,12 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         var gameId = await ServeBenchGames.CreateAsync(template, ListedGames);
         var recording = Path.Combine(folder, "recording.jsonl");
         BenchRecording.Write(recording, settings.Frames, settings.FrameBytes, settings.GapMicros);
+        var warmUp = await RunOnceAsync(0, served: false, template, recording, gameId);
+        log($"run 0 (warm-up, not counted: the process's first capture pays for JIT compilation, which would weigh on the first off run alone): p99 {warmUp.P99Ms} ms; CPU {warmUp.CpuMs:N0} ms");
         var runs = new List<Run>();
         for (var i = 0; i < settings.Pairs * 2; i++)
         {
-            var served = i % 2 == 1;
+            var served = i % 4 is 1 or 2;
             var run = await RunOnceAsync(i + 1, served, template, recording, gameId);
             log($"run {run.Number} ({(served ? "serving" : "not serving")}): {run.FramesPerSecond:N0} frames/s, p50 {run.P50Ms} ms, p99 {run.P99Ms} ms, max {run.MaxMs} ms; CPU {run.CpuMs:N0} ms; {run.Gc}{(served ? "; " + run.Serving : "")}");
             runs.Add(run);
@@ -64,7 +68,7 @@ internal sealed class ServedCaptureBenchmark(string folder, string serverFolder,
         using (var writer = JournalWriter.Open(data, settings.Durability))
         using (var app = host.Build(writer, TimeProvider.System, observers))
         {
-            var load = served ? await CaptureServeLoad.StartAsync(data, app.Services, gameId) : null;
+            var load = served ? await CaptureServeLoad.StartAsync(data, app.Services, gameId, serverFolder) : null;
             gc = GcFigures.Start();
             cpu = ProcessCpu();
             await app.StartAsync();

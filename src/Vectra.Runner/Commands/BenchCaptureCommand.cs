@@ -29,9 +29,9 @@ internal static class BenchCaptureCommand
         var noSeal = new Option<bool>("--no-seal") { Description = "Keep every record an uncompressed row during the run (no live sealing), to compare against the default, which seals as a capture does." };
         var serve = new Option<bool>("--serve")
         {
-            Description = "Compare pairs of runs, alternately without and with the dashboard in the capturing process and a client polling every page once a second (at full speed, or steadily at --rate): frames/s, receive→durable p50/p99/max, and the pages' own request times.",
+            Description = "Compare pairs of runs without and with the dashboard in the capturing process and a viewer in another process polling every page once a second (at full speed, or steadily at --rate): frames/s, receive→durable p50/p99/max, the pages' own request times, and a verdict on whether serving slowed the capture (BENCHMARKS.md, \"serve: the verdict's rule\").",
         };
-        var pairs = new Option<int>("--pairs") { Description = "With --serve: how many pairs of runs (without, then with the dashboard).", DefaultValueFactory = _ => 3 };
+        var pairs = new Option<int>("--pairs") { Description = "With --serve: how many pairs of runs without and with the dashboard, in the order off, serving, serving, off, …; 3 or more for a verdict.", DefaultValueFactory = _ => 3 };
         var json = CommonOptions.Json();
         var command = new Command("capture", "Serve a generated recording through the Node feed server, as fast as it goes or at --rate frames/s, and capture it in-process: frames/s and receive→durable latency p50/p99. Works in a scratch folder under --data, removed afterwards.")
         {

@@ -22,14 +22,15 @@ internal static class BenchCaptureServeCommand
         try
         {
             var runs = await new ServedCaptureBenchmark(folder, serverFolder, settings).RunAsync(line => Console.Error.WriteLine(line));
+            var verdict = ServedCaptureVerdict.Of(runs);
             if (json)
             {
-                ConsoleJson.Print(new { command = settings.Command, machine = MachineDescription.Describe(), runs });
+                ConsoleJson.Print(new { command = settings.Command, machine = MachineDescription.Describe(), runs, comparisons = verdict.Slowing.Append(verdict.Cpu), verdict = verdict.Line });
                 return ExitCodes.Ok;
             }
             Console.WriteLine(settings.Command);
             Console.WriteLine($"machine: {MachineDescription.Describe()}");
-            Console.WriteLine("receive→durable latency per frame; CPU: the capturing process's CPU time during the run; GC: its collections (gen0/1/2), pause time and allocations; pages: the polling client's rounds, answers by status and request times");
+            Console.WriteLine("receive→durable latency per frame; CPU: the capturing process's CPU time during the run; GC: its collections (gen0/1/2), pause time and allocations; pages: the viewer's (another process's) rounds, answers by status and request times");
             Console.WriteLine($"{"run",3} {"dashboard",-9} {"frames",8} {"frames/s",9} {"recv/s",8} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"CPU ms",8}  GC  pages");
             foreach (var run in runs)
             {
@@ -40,6 +41,13 @@ internal static class BenchCaptureServeCommand
                 var group = runs.Where(r => r.Served == served).ToList();
                 Console.WriteLine($"{(served ? "serving" : "off"),-9} frames/s {Join(group, r => r.FramesPerSecond, "N0")}; p50 {Join(group, r => r.P50Ms, "F1")} ms; p99 {Join(group, r => r.P99Ms, "F1")} ms; max {Join(group, r => r.MaxMs, "F1")} ms; CPU {Join(group, r => r.CpuMs, "N0")} ms");
             }
+            Console.WriteLine("serving against off, in this invocation (rule: BENCHMARKS.md, \"serve: the verdict's rule\"):");
+            foreach (var comparison in verdict.Slowing)
+            {
+                Console.WriteLine($"  {comparison}");
+            }
+            Console.WriteLine($"  {verdict.Cpu} (what serving costs; not part of the verdict)");
+            Console.WriteLine(verdict.Line);
             return ExitCodes.Ok;
         }
         finally

@@ -41,7 +41,7 @@ internal static class DashboardHost
         builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveFeed>());
-        builder.Services.AddSingleton(services => new JournalGauges(options.DataDirectory, services.GetRequiredService<JournalFollower>(), time));
+        builder.Services.AddSingleton(services => new JournalGauges(options.DataDirectory, services.GetRequiredService<JournalFollower>(), services.GetRequiredService<ViewsFollower>(), time));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(VectraMeter.Name).AddPrometheusExporter();
@@ -68,7 +68,7 @@ internal static class DashboardHost
         app.MapGet("/stats", context => pages.ServeAsync(context, "/stats", () => StatsPage.Render(options.DataDirectory), takesQuery: false, viewsOnly: true));
         app.MapGet("/live", LiveEndpoint.StreamAsync);
         app.MapGet("/healthz", HealthEndpoints.Health);
-        app.MapGet("/readyz", () => HealthEndpoints.Ready(options, journal));
+        app.MapGet("/readyz", () => HealthEndpoints.Ready(options, journal, views));
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.Map("{**path}", (HttpContext context) => ErrorPage.WriteAsync(context, 404, $"there is no page at {context.Request.Path}: try /, /games or /stats."));
         return app;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Vectra.Projections.Runtime;
 using Vectra.Runner.Serve.Caching;
 
 namespace Vectra.Runner.Serve;
@@ -14,13 +13,13 @@ internal static class HealthEndpoints
 
     public static IResult Health() => Results.Text("ok\n", "text/plain");
 
-    public static IResult Ready(ServeOptions options, JournalFollower journal)
+    public static IResult Ready(ServeOptions options, JournalFollower journal, ViewsFollower views)
     {
-        var problem = Problem(options, journal);
+        var problem = Problem(options, journal, views);
         return problem is null ? Results.Text("ready\n", "text/plain") : Results.Text($"not ready: {problem}\n", "text/plain", statusCode: 503);
     }
 
-    private static string? Problem(ServeOptions options, JournalFollower journal)
+    private static string? Problem(ServeOptions options, JournalFollower journal, ViewsFollower views)
     {
         long tail;
         try
@@ -48,7 +47,7 @@ internal static class HealthEndpoints
         {
             return "the capture is not connected to the feed";
         }
-        var lagging = ProjectionStates.Read(options.DataDirectory, tail).FirstOrDefault(p => p.Lag > LagBound);
+        var lagging = views.ProjectionStates(tail).FirstOrDefault(p => p.Lag > LagBound);
         return lagging is null ? null : $"projection {lagging.Name} lags {lagging.Lag:N0} records (bound {LagBound:N0})";
     }
 

@@ -28,11 +28,14 @@ internal sealed class PageRenderer(ServeOptions options, ViewsFollower views)
             context.Response.Headers["Server-Timing"] = $"cached;dur={clock.Elapsed.TotalMilliseconds:0.###}";
             return HtmlResponse.WriteAsync(context, cached);
         }
-        var page = Encoding.UTF8.GetBytes(render());
-        if (key is not null)
+        var html = render();
+        if (key is null)
         {
-            _cache.Keep(key, stamp!.Value, page);
+            context.Response.Headers["Server-Timing"] = $"render;dur={clock.Elapsed.TotalMilliseconds:0.###}";
+            return HtmlResponse.WriteAsync(context, html); // encoded straight into the response, no copy kept
         }
+        var page = Encoding.UTF8.GetBytes(html);
+        _cache.Keep(key, stamp!.Value, page);
         context.Response.Headers["Server-Timing"] = $"render;dur={clock.Elapsed.TotalMilliseconds:0.###}";
         return HtmlResponse.WriteAsync(context, page);
     }

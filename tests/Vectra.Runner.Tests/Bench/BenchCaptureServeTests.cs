@@ -37,6 +37,8 @@ public sealed partial class BenchCaptureServeTests
         Assert.True(pages.Success, result.ToString());
         Assert.True(int.Parse(pages.Groups["rounds"].Value, CultureInfo.InvariantCulture) >= 1, result.ToString());
         Assert.True(int.Parse(pages.Groups["served"].Value, CultureInfo.InvariantCulture) >= int.Parse(pages.Groups["perRound"].Value, CultureInfo.InvariantCulture), result.ToString());
+        Assert.Contains("  p99: off ", result.Stdout);
+        Assert.Contains("verdict: too few runs to decide", result.Stdout); // one pair cannot decide
         Assert.Empty(Directory.GetDirectories(folder.Path));
     }
 

@@ -62,6 +62,9 @@ internal sealed class ViewsFollower(string dataDirectory) : IDisposable
         }
     }
 
+    /// <summary>Every projection's state read on the kept-open connection (see <see cref="ViewsConnection.ProjectionStates"/>); empty without views.db.</summary>
+    public IReadOnlyList<ProjectionState> ProjectionStates(long journalTail) => Read(views => views.ProjectionStates(journalTail)) ?? [];
+
     /// <inheritdoc/>
     public void Dispose()
     {

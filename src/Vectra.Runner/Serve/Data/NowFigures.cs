@@ -37,13 +37,12 @@ internal sealed record NowFigures(
                 CaptureHistory.From(reader.ReadSystemRecords(), session => lastOfSession.TryGetValue(session, out var ts) ? ts : null));
         });
         var bytes = fromJournal is null ? 0 : files.BytesOnDisk();
-        var fromViews = views.Read(ReadViews);
-        var projections = fromViews is null ? [] : ProjectionStates.Read(dataDirectory, fromJournal?.Tail ?? 0);
+        var fromViews = views.Read(connection => ReadViews(connection, fromJournal?.Tail ?? 0));
         return new NowFigures(fromJournal is not null, fromJournal?.Records ?? 0, fromJournal?.Tail ?? 0, fromJournal?.LastTs, bytes, fromJournal?.History,
-            fromViews?.Running, projections, fromViews?.Trades ?? [], fromViews is not null);
+            fromViews?.Running, fromViews?.Projections ?? [], fromViews?.Trades ?? [], fromViews is not null);
     }
 
-    private static ViewsPart ReadViews(ViewsConnection views)
+    private static ViewsPart ReadViews(ViewsConnection views, long journalTail)
     {
         var trades = new List<TradeMark>();
         RunningCapture? running = null;
@@ -58,12 +57,12 @@ internal sealed record NowFigures(
                 "SELECT session, started_at, connected, blind_since FROM capture_sessions WHERE started_at IS NOT NULL AND stopped_at IS NULL AND clean IS NULL ORDER BY first_seq DESC LIMIT 1",
                 r => running = new RunningCapture(r.GetString(0), r.GetInt64(1), r.GetInt64(2) == 1, r.Int64(3)));
         }
-        return new ViewsPart(trades, running);
+        return new ViewsPart(trades, running, views.ProjectionStates(journalTail));
     }
 
     private sealed record JournalPart(long Records, long Tail, long? LastTs, CaptureHistory History);
 
-    private sealed record ViewsPart(IReadOnlyList<TradeMark> Trades, RunningCapture? Running);
+    private sealed record ViewsPart(IReadOnlyList<TradeMark> Trades, RunningCapture? Running, IReadOnlyList<ProjectionState> Projections);
 }
 
 /// <summary>The newest capture session that has not stopped, as the capture projection last saw it.</summary>

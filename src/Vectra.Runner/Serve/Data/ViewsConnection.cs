@@ -76,6 +76,10 @@ internal sealed class ViewsConnection : IDisposable
         }
     }
 
+    /// <summary>Every projection's checkpoint, lag behind <paramref name="journalTail"/> and quarantined count; empty before any projection ran.</summary>
+    public IReadOnlyList<ProjectionState> ProjectionStates(long journalTail) =>
+        HasTable("projection_checkpoints") && HasTable("projection_errors") ? global::Vectra.Projections.Runtime.ProjectionStates.Read(_connection, journalTail) : [];
+
     /// <summary>The first column of the first row, or null.</summary>
     public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
     {

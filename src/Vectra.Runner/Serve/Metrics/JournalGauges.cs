@@ -17,15 +17,17 @@ internal sealed class JournalGauges : IDisposable
     private readonly Meter _meter = new(VectraMeter.Name, VectraMeter.Version);
     private readonly string _dataDirectory;
     private readonly JournalFollower _journal;
+    private readonly ViewsFollower _views;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private (long Records, long Bytes, IReadOnlyList<ProjectionState> Projections)? _reading;
     private long _readAt;
 
-    public JournalGauges(string dataDirectory, JournalFollower journal, TimeProvider time)
+    public JournalGauges(string dataDirectory, JournalFollower journal, ViewsFollower views, TimeProvider time)
     {
         _dataDirectory = dataDirectory;
         _journal = journal;
+        _views = views;
         _time = time;
         _meter.CreateObservableGauge("vectra.journal.records", () => Values(r => r.Records), "{record}", "Records (frames and system records) in the journal; equals `vectra status`.");
         _meter.CreateObservableGauge("vectra.journal.size", () => Values(r => r.Bytes), "By", "Bytes of the journal on disk, with its write-ahead log.");
@@ -64,7 +66,7 @@ internal sealed class JournalGauges : IDisposable
                 return null;
             }
             var (records, tail) = journal;
-            return (records, new JournalFiles(_dataDirectory).BytesOnDisk(), ProjectionStates.Read(_dataDirectory, tail));
+            return (records, new JournalFiles(_dataDirectory).BytesOnDisk(), _views.ProjectionStates(tail));
         }
         catch (Exception error) when (error is IOException or Microsoft.Data.Sqlite.SqliteException or Journal.Errors.JournalException)
         {
