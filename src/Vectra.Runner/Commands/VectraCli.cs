@@ -33,9 +33,10 @@ internal static class VectraCli
             StreamCreateCommand.Create(),
         });
         root.Subcommands.Add(MirrorCommand.Create());
-        root.Subcommands.Add(new Command("export", "Write derived files from views.db.")
+        root.Subcommands.Add(new Command("export", "Write derived files: CSV from views.db, the events export from the journal.")
         {
             ExportCsvCommand.Create(),
+            ExportEventsCommand.Create(),
         });
         root.Subcommands.Add(new Command("bench", "Measure speed; figures go to BENCHMARKS.md.")
         {

@@ -5,7 +5,7 @@ namespace Vectra.Runner.Serve;
 
 /// <summary>
 /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the journal is readable and, inside a capture,
-/// the feed is connected and every projection's lag is under <see cref="LagBound"/> records.
+/// the feed is connected and every live projection's lag (not the on-demand events export's) is under <see cref="LagBound"/> records.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -47,7 +47,7 @@ internal static class HealthEndpoints
         {
             return "the capture is not connected to the feed";
         }
-        var lagging = views.ProjectionStates(tail).FirstOrDefault(p => p.Lag > LagBound);
+        var lagging = views.ProjectionStates(tail).FirstOrDefault(p => p.Lag > LagBound && Vectra.Projections.ProjectionCatalog.IsLive(p.Name));
         return lagging is null ? null : $"projection {lagging.Name} lags {lagging.Lag:N0} records (bound {LagBound:N0})";
     }
 

@@ -20,7 +20,7 @@ public class EventsRowGroupTests
         using var folder = new TempFolder();
         var records = ExportsMatchViewsTests.Records(20, "");
         await ProjectionHarness.JournalAsync(folder.Path, records);
-        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.All(ExportOptions.Default)))
+        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.AllWithEvents(ExportOptions.Default)))
         {
             runner.CatchUp();
         }

@@ -31,7 +31,7 @@ public class ExportTailRestartTests
 
         using var whole = new TempFolder();
         await ProjectionHarness.JournalAsync(whole.Path, records);
-        using (var runner = ProjectionRunner.Open(whole.Path, ProjectionCatalog.All(options)))
+        using (var runner = ProjectionRunner.Open(whole.Path, ProjectionCatalog.AllWithEvents(options)))
         {
             runner.CatchUp();
         }
@@ -41,7 +41,7 @@ public class ExportTailRestartTests
         for (var i = 1; i < cuts.Length; i++)
         {
             await ProjectionHarness.JournalAsync(stopped.Path, records.Skip(cuts[i - 1]).Take(cuts[i] - cuts[i - 1]));
-            using var runner = ProjectionRunner.Open(stopped.Path, ProjectionCatalog.All(options));
+            using var runner = ProjectionRunner.Open(stopped.Path, ProjectionCatalog.AllWithEvents(options));
             runner.CatchUp();
         }
 
@@ -72,7 +72,7 @@ public class ExportTailRestartTests
         using var folder = new TempFolder();
         var records = ExportsMatchViewsTests.Records(12, "");
         await ProjectionHarness.JournalAsync(folder.Path, records);
-        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.All(new ExportOptions(1_000_000, TimeSpan.FromMinutes(1)))))
+        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.AllWithEvents(new ExportOptions(1_000_000, TimeSpan.FromMinutes(1)))))
         {
             runner.CatchUp();
         }

@@ -27,7 +27,7 @@ public class ExportsMatchViewsTests
         using var folder = new TempFolder();
         var records = Records(games, faults);
         await ProjectionHarness.JournalAsync(folder.Path, records);
-        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.All(new ExportOptions(700, TimeSpan.FromMinutes(1)))))
+        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.AllWithEvents(new ExportOptions(700, TimeSpan.FromMinutes(1)))))
         {
             runner.CatchUp();
         }
@@ -68,7 +68,7 @@ public class ExportsMatchViewsTests
     {
         using var folder = new TempFolder();
         await ProjectionHarness.JournalAsync(folder.Path, Records(8, ""));
-        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.All(new ExportOptions(500, TimeSpan.FromMinutes(1)))))
+        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.AllWithEvents(new ExportOptions(500, TimeSpan.FromMinutes(1)))))
         {
             runner.CatchUp();
         }

@@ -15,7 +15,7 @@ public partial class ReadmeQueriesTests
     {
         using var folder = new TempFolder();
         await ProjectionHarness.JournalAsync(folder.Path, ExportsMatchViewsTests.Records(10, ""));
-        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.All(ExportOptions.Default)))
+        using (var runner = ProjectionRunner.Open(folder.Path, ProjectionCatalog.AllWithEvents(ExportOptions.Default)))
         {
             runner.CatchUp();
         }

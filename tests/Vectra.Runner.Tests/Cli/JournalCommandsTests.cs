@@ -196,7 +196,7 @@ public class JournalCommandsTests
         Assert.True(result.ExitCode == 0, result.ToString());
         var report = JsonDocument.Parse(result.Stdout).RootElement;
         var results = report.GetProperty("results").EnumerateArray().ToArray();
-        Assert.Equal(["journal read (CRC checked)", "bare Utf8JsonReader scan (in memory)", "journal read + bare scan", "vectra rebuild (rugs)"], results.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(["journal read (CRC checked)", "bare Utf8JsonReader scan (in memory)", "journal read + bare scan", "vectra rebuild (rugs; exports: none)"], results.Select(r => r.GetProperty("name").GetString()));
         Assert.All(results, r => Assert.True(r.GetProperty("seconds").GetDouble() > 0));
         Assert.True(report.GetProperty("records").GetInt64() > 100);
         Assert.Equal(8, result.Stderr.Split('\n').Count(line => line.Contains(": run ") && line.Contains(" of 2")));

@@ -37,6 +37,8 @@ public class RebuildExportsTests
         await JournalAcrossMidnight(folder.Path);
         var project = await VectraProcess.RunAsync("project", "--data", folder.Path);
         Assert.True(project.ExitCode == 0, project.ToString());
+        var events = await VectraProcess.RunAsync("export", "events", "--data", folder.Path);
+        Assert.True(events.ExitCode == 0, events.ToString());
         var closed = ClosedFiles(folder.Path);
         foreach (var type in new[] { "events", "game_tick", "trade", "complete_game", "sidebet" })
         {
@@ -47,6 +49,9 @@ public class RebuildExportsTests
 
         var rebuild = await VectraProcess.RunAsync("rebuild", "--data", folder.Path);
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+        Assert.Equal(closed, ClosedFiles(folder.Path));
+        var eventsAgain = await VectraProcess.RunAsync("export", "events", "--rebuild", "--data", folder.Path);
+        Assert.True(eventsAgain.ExitCode == 0, eventsAgain.ToString());
         Assert.Equal(closed, ClosedFiles(folder.Path));
 
         var single = await VectraProcess.RunAsync("rebuild", "--projection", "export.trade", "--data", folder.Path);

@@ -6,7 +6,7 @@ namespace Vectra.Runner.Tests.Snapshots;
 
 /// <summary>
 /// Recordings made with <c>vectra simulate</c> (tests/recordings, see its README) replayed through the
-/// real binary; every projection table, and every Parquet export as decoded by DuckDB, is compared with
+/// real binary (then <c>vectra export events</c>); every projection table, and every Parquet export as decoded by DuckDB, is compared with
 /// its verified snapshot under snapshots/.
 /// </summary>
 public class ReplaySnapshotTests
@@ -24,6 +24,8 @@ public class ReplaySnapshotTests
         var path = Path.Combine(RepositoryRoot.Path, "tests", "recordings", recording + ".jsonl");
         var result = await VectraProcess.RunAsync("replay", path, "--speed", "max", "--data", folder.Path);
         Assert.True(result.ExitCode == 0, result.ToString());
+        var events = await VectraProcess.RunAsync("export", "events", "--data", folder.Path);
+        Assert.True(events.ExitCode == 0, events.ToString());
 
         var failures = new List<string>();
         var outputs = ViewsDump.RugsTables.Concat(ViewsDump.CaptureTables).Select(table => (Name: table, Rows: (Func<IReadOnlyList<string>>)(() => ViewsDump.Rows(folder.Path, table))))
