@@ -1,8 +1,8 @@
 using Vectra.Journal.CrashChild;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Tests.Writing;
-using Vectra.Journal.Writing;
 using Vectra.Journal.Verification;
+using Vectra.Journal.Writing;
 using Vectra.Tests.Common;
 
 namespace Vectra.Journal.Tests.Crash;
