@@ -144,21 +144,12 @@ public sealed class JournalReader : IDisposable
     /// <summary>The sessions that wrote this journal, in order of their first record.</summary>
     public IReadOnlyList<SessionSummary> Sessions() => _db.Guard(() =>
     {
-        var sessions = new List<SessionSummary>();
         if (!_db.HasTables())
         {
-            return sessions;
+            return [];
         }
-        using var command = _db.Connection.CreateCommand();
-        command.CommandText = "SELECT session, source, first_seq, last_seq, records, first_ts, last_ts FROM journal_sessions ORDER BY first_seq";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            sessions.Add(new SessionSummary(
-                Guid.TryParse(reader.GetString(0), out var session) ? session : Guid.Empty, reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
-                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
-        }
-        return sessions;
+        using var snapshot = ReadSnapshot.Begin(_db.Connection);
+        return SessionSummaries.Read(_db.Connection, BlocksAvailable ? _blocks : null);
     });
 
     /// <summary>The policy the last writer used, as it recorded it.</summary>

@@ -6,11 +6,12 @@ namespace Vectra.Journal.Storage;
 /// <summary>
 /// The tables of <c>journal.db</c>. Records are only ever inserted as rows; the only change to a record is
 /// sealing, which moves contiguous rows into one block of <c>journal_blocks</c> in the same transaction.
-/// Schema 1 (rows only) is upgraded in place to 2 (rows and blocks) by the first writer that opens it.
+/// Schema 1 (rows only) is upgraded in place to 2 (rows and blocks), and 2 to 3 (<c>journal_sessions</c> counting through the
+/// seq <see cref="SessionSummaries"/> names, instead of through every commit), by the first writer that opens it.
 /// </summary>
 internal static class JournalSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The page size of a new journal.db.</summary>
     public const int PageSize = 16384;

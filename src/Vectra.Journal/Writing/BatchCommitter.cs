@@ -9,7 +9,8 @@ namespace Vectra.Journal.Writing;
 
 /// <summary>
 /// Writes one batch of requests in one transaction: appends get the next seqs, exact imports are checked against
-/// them, seal requests store their block in place of its rows, and each session's summary row is updated once.
+/// them, seal requests store their block in place of its rows, and the session summaries are stored every so many records
+/// (<see cref="SessionSummaryWriter"/>).
 /// </summary>
 /// <remarks>
 /// Failure policy: a request that cannot be accepted (an exact import that does not continue the journal, a block
@@ -27,7 +28,7 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
     private readonly Statement _commit = new(connection, "COMMIT");
     private readonly Statement _rollback = new(connection, "ROLLBACK");
     private readonly List<(AppendRequest Request, SeqRange Range)> _accepted = [];
-    private readonly Dictionary<Guid, SessionTally> _sessions = [];
+    private readonly SessionSummaryWriter _summaries = new(connection);
 
     /// <summary>The requests of the last commit that were stored, with their seqs, to complete once the commit is published.</summary>
     public IReadOnlyList<(AppendRequest Request, SeqRange Range)> Accepted => _accepted;
@@ -36,7 +37,6 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
     public long Commit(List<AppendRequest> batch, long next, ref long appendedArgsBytes)
     {
         _accepted.Clear();
-        _sessions.Clear();
         long argsBytes = 0;
         _begin.Execute();
         try
@@ -64,6 +64,18 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
         return next;
     }
 
+    /// <summary>Stores the session tallies still in memory in a transaction of their own (the writer closing); <paramref name="lastSeq"/> is the journal's tail.</summary>
+    public void StoreSessions(long lastSeq)
+    {
+        if (!_summaries.HasWaiting)
+        {
+            return;
+        }
+        _begin.Execute();
+        _summaries.Store(lastSeq);
+        _commit.Execute();
+    }
+
     private void Write(List<AppendRequest> batch, ref long next, ref long argsBytes)
     {
         foreach (var request in batch)
@@ -84,7 +96,7 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
             foreach (var record in request.Records)
             {
                 _inserter.Insert(next, record);
-                Tally(record, next);
+                _summaries.Tally(record, next);
                 next++;
             }
             foreach (var position in request.Positions)
@@ -94,10 +106,7 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
             _accepted.Add((request, new SeqRange(first, next - 1)));
             argsBytes += request.ByteCount;
         }
-        foreach (var tally in _sessions.Values)
-        {
-            _inserter.UpsertSession(tally);
-        }
+        _summaries.StoreIfDue(next - 1);
     }
 
     private void Seal(AppendRequest request, SealedBlock block)
@@ -113,24 +122,13 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
         }
     }
 
-    private void Tally(NewRecord record, long seq)
-    {
-        if (_sessions.TryGetValue(record.Session, out var tally))
-        {
-            tally.Add(seq, record.Ts);
-        }
-        else
-        {
-            _sessions[record.Session] = new SessionTally(record.Session, record.Source, seq, record.Ts);
-        }
-    }
-
     /// <inheritdoc/>
     public void Dispose()
     {
         _inserter.Dispose();
         _blocks.Dispose();
         _positions.Dispose();
+        _summaries.Dispose();
         _begin.Dispose();
         _commit.Dispose();
         _rollback.Dispose();

@@ -32,6 +32,7 @@ internal static class JournalOpener
                 // From here on every record is checksummed over its stored bytes; older ones keep their definition.
                 JournalSchema.SetMeta(connection, ChecksumScheme.MetaKey, new ChecksumScheme(tail + 1).ToMeta());
             }
+            SessionSummaryWriter.CatchUp(connection, tail, scheme);
             JournalSchema.SetMeta(connection, "durability", durability.Name);
             return create(writerLock, connection, tail);
         }

@@ -150,11 +150,10 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// Under <c>always</c> (one commit per append), an append that finds nothing queued and no commit running commits on
-    /// the caller's thread, so its acknowledgement needs no hop to the writer thread and back (two context switches,
-    /// each a wait for a time slice on a busy machine). It holds the commit gate like the writer thread, so commits
-    /// stay one at a time and in the order appends were queued. Grouped policies always go through the queue: their
-    /// commits gain from waiting appends joining them.
+    /// Under <c>always</c>, an append that finds nothing queued and no commit running commits on the caller's thread, so its
+    /// acknowledgement needs no hop to the writer thread and back (two context switches, each a wait for a time slice on a
+    /// busy machine). It holds the commit gate like the writer thread, so commits stay one at a time and in queue order.
+    /// Grouped policies always go through the queue: their commits gain from waiting appends joining them.
     /// </summary>
     private bool TryCommitInline(AppendRequest request)
     {
@@ -275,6 +274,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         {
             if (_fault is null)
             {
+                _committer.StoreSessions(_nextSeq - 1);
                 CloseCheckpoint.Run(_connection, Files, Warning);
             }
         }

@@ -10,7 +10,6 @@ internal sealed class RecordInserter : IDisposable
     private const int Seq = 1, Ts = 2, Session = 3, Conn = 4, Source = 5, Event = 6, Args = 7, Crc = 8;
 
     private readonly Statement _insert;
-    private readonly Statement _sessionUpsert;
     private readonly Utf8TextCache _texts = new();
     private Guid _lastSession;
     private byte[] _lastSessionText = [];
@@ -19,18 +18,6 @@ internal sealed class RecordInserter : IDisposable
     {
         _insert = new Statement(connection,
             $"INSERT INTO journal (seq, ts, session, conn, source, event, codec, args, crc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, {JournalSchema.RawCodec}, ?7, ?8)");
-        // Bound by position like the insert: under `always` it runs once per append, and Microsoft.Data.Sqlite's
-        // named parameters cost as much as the row itself.
-        _sessionUpsert = new Statement(connection, """
-            INSERT INTO journal_sessions (session, source, first_seq, last_seq, records, first_ts, last_ts)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            ON CONFLICT (session) DO UPDATE SET
-                first_seq = min(first_seq, excluded.first_seq),
-                last_seq  = max(last_seq, excluded.last_seq),
-                records   = records + excluded.records,
-                first_ts  = min(first_ts, excluded.first_ts),
-                last_ts   = max(last_ts, excluded.last_ts)
-            """);
     }
 
     /// <summary>Inserts one record inside the writer's open transaction (the statement joins it by sharing the connection).</summary>
@@ -50,19 +37,6 @@ internal sealed class RecordInserter : IDisposable
         _insert.Execute();
     }
 
-    /// <summary>Adds <paramref name="tally"/> to its session's summary row inside the writer's open transaction.</summary>
-    public void UpsertSession(SessionTally tally)
-    {
-        _sessionUpsert.BindText(1, SessionBytes(tally.Session));
-        _sessionUpsert.BindText(2, _texts.Encode(tally.Source));
-        _sessionUpsert.Bind(3, tally.FirstSeq);
-        _sessionUpsert.Bind(4, tally.LastSeq);
-        _sessionUpsert.Bind(5, tally.Records);
-        _sessionUpsert.Bind(6, tally.FirstTs);
-        _sessionUpsert.Bind(7, tally.LastTs);
-        _sessionUpsert.Execute();
-    }
-
     private byte[] SessionBytes(Guid session)
     {
         if (session != _lastSession || _lastSessionText.Length == 0)
@@ -77,6 +51,5 @@ internal sealed class RecordInserter : IDisposable
     public void Dispose()
     {
         _insert.Dispose();
-        _sessionUpsert.Dispose();
     }
 }

@@ -1,6 +1,6 @@
 namespace Vectra.Journal.Writing;
 
-/// <summary>What one commit added to one session's summary row.</summary>
+/// <summary>What some records added to one session's summary row: their count and their seq and time ranges.</summary>
 internal sealed class SessionTally(Guid session, string source, long seq, long ts)
 {
     public Guid Session { get; } = session;
@@ -11,6 +11,15 @@ internal sealed class SessionTally(Guid session, string source, long seq, long t
     public long FirstTs { get; private set; } = ts;
     public long LastTs { get; private set; } = ts;
 
+    /// <summary>A tally of <paramref name="records"/> records at once (from an aggregate query or a stored row).</summary>
+    public SessionTally(Guid session, string source, long firstSeq, long lastSeq, long records, long firstTs, long lastTs)
+        : this(session, source, firstSeq, firstTs)
+    {
+        LastSeq = lastSeq;
+        Records = records;
+        LastTs = lastTs;
+    }
+
     public void Add(long seq, long ts)
     {
         FirstSeq = Math.Min(FirstSeq, seq);
@@ -18,5 +27,14 @@ internal sealed class SessionTally(Guid session, string source, long seq, long t
         Records++;
         FirstTs = Math.Min(FirstTs, ts);
         LastTs = Math.Max(LastTs, ts);
+    }
+
+    public void Add(SessionTally other)
+    {
+        FirstSeq = Math.Min(FirstSeq, other.FirstSeq);
+        LastSeq = Math.Max(LastSeq, other.LastSeq);
+        Records += other.Records;
+        FirstTs = Math.Min(FirstTs, other.FirstTs);
+        LastTs = Math.Max(LastTs, other.LastTs);
     }
 }

@@ -55,7 +55,7 @@ public class UpgradeTests
             Assert.True((await Sealing.UntilSealedAsync(folder.Path, 2500)).BlockRecords >= 2500);
             Assert.Equal(3001, await writer.AppendAsync(Frame(3001)));
         }
-        Assert.Equal(2, Scalar(folder.Path, "SELECT value FROM journal_meta WHERE key = 'schema_version'"));
+        Assert.Equal(Storage.JournalSchema.Version, Scalar(folder.Path, "SELECT value FROM journal_meta WHERE key = 'schema_version'"));
         using (var reader = JournalReader.Open(folder.Path))
         {
             var all = reader.ReadSeqRange(1, long.MaxValue).ToArray();
@@ -85,8 +85,8 @@ public class UpgradeTests
     public async Task A_journal_from_a_newer_schema_is_refused_with_a_clear_message()
     {
         using var folder = await SchemaOneJournal(10);
-        Scalar(folder.Path, "UPDATE journal_meta SET value = '3' WHERE key = 'schema_version'; SELECT 0");
+        Scalar(folder.Path, "UPDATE journal_meta SET value = '4' WHERE key = 'schema_version'; SELECT 0");
         var error = Assert.Throws<JournalInputException>(() => JournalWriter.Open(folder.Path, Durability.Batch));
-        Assert.Contains("schema 3", error.Message);
+        Assert.Contains("schema 4", error.Message);
     }
 }

@@ -1,6 +1,8 @@
 using Vectra.Journal.CrashChild;
 using Vectra.Journal.Reading;
+using Vectra.Journal.Tests.Writing;
 using Vectra.Journal.Verification;
+using Vectra.Journal.Writing;
 using Vectra.Tests.Common;
 
 namespace Vectra.Journal.Tests.Crash;
@@ -40,6 +42,8 @@ public class KillTests
                 $"{report.DuplicateSeqs.Count} duplicates, {report.DamagedBlocks.Count} damaged blocks, {string.Join("; ", report.IntegrityProblems)}");
             using var after = JournalReader.Open(folder.Path);
             Assert.True(after.Tail >= acks.Max(a => a.Seq), $"round {round}: the journal ends at {after.Tail} but {acks.Max(a => a.Seq)} was acknowledged");
+            // The killed writer held its latest session tallies in memory; readers count those records from the journal itself.
+            SessionSummaryTests.AssertSessionsMatchRecords(folder.Path, after.Tail);
         }
 
         using var final = JournalReader.Open(folder.Path);
@@ -52,6 +56,39 @@ public class KillTests
         Assert.Equal(stored.Count, stored.Values.Select(r => Convert.ToBase64String(r.Args)).Distinct().Count());
         var figures = final.Figures();
         Assert.True(figures.Blocks >= kills, $"only {figures.Blocks} blocks were sealed over {kills} rounds");
+    }
+
+    // Killed after the writer stored its session tallies at least once mid-run (every 1,024 records), with sealing forced,
+    // so the records the stored rows do not count yet sit both in blocks and in rows. What `vectra status` shows must count
+    // every record, before and after the next writer stores the rest.
+    [Theory]
+    [InlineData("always", 1)]
+    [InlineData("batch", 8)]
+    public async Task Session_summaries_count_every_record_after_SIGKILL_and_after_the_next_open(string durability, int writers)
+    {
+        using var folder = new TempFolder();
+        var random = new Random(20261202);
+        for (var round = 0; round < 3; round++)
+        {
+            var tailBefore = TailOf(folder.Path);
+            using (var child = new CrashChildProcess(folder.Path, firstIndex: round * 1_000_000L, durability, writers, sealing: (120, 60)))
+            {
+                Assert.Equal(tailBefore, await child.Opened.WaitAsync(TimeSpan.FromSeconds(60)));
+                await child.WaitForAcksAsync(random.Next(1_100, 2_200), TimeSpan.FromSeconds(60));
+                child.Kill();
+                Assert.True(child.Acks.Count > Storage.SessionSummaries.FlushRecords, $"round {round}: only {child.Acks.Count} acks; stderr: {string.Join('\n', child.Errors)}");
+            }
+            var tail = TailOf(folder.Path);
+            SessionSummaryTests.AssertSessionsMatchRecords(folder.Path, tail);
+            var status = JournalStatus.Read(folder.Path);
+            Assert.Equal((tail, round + 1), (status.Records, status.Sessions.Count));
+        }
+        using (JournalWriter.Open(folder.Path, Durability.Batch))
+        {
+            // Opening stores what the killed writer had not.
+        }
+        SessionSummaryTests.AssertSessionsMatchRecords(folder.Path, TailOf(folder.Path));
+        Assert.True(JournalVerifier.Verify(folder.Path).Clean);
     }
 
     private static long TailOf(string folder)
