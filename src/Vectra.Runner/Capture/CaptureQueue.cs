@@ -15,8 +15,8 @@ internal sealed class CaptureQueue(int capacity, long byteBudget = CaptureQueue.
 {
     /// <summary>
     /// The default <see cref="ByteBudget"/>: 8 MiB, a fifth of a second of a saturated capture and minutes of the live feed.
-    /// Two-minute captures with live projections at full speed peaked at 279-293 MB resident with the frame count alone
-    /// bounding the queue (up to 10,000 frames, 45 MB, waiting) and 252 MB with this (BENCHMARKS.md, "capture memory").
+    /// Bounded by frames alone, the queue held up to 9,665 frames (about 45 MB) in a two-minute full-speed capture with
+    /// live projections, and could hold 100,000 (over 400 MB of 4 KB frames) behind a stalled disk (BENCHMARKS.md, "capture memory").
     /// </summary>
     public const long DefaultByteBudget = 8L << 20;
 
