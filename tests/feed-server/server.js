@@ -27,6 +27,7 @@ async function main() {
     endpoint,
     speed: options.speed,
     steady: options.steady,
+    loop: options.loop,
     actions: options.actions,
   });
   const quit = async () => {

@@ -21,6 +21,11 @@ internal sealed class FeedServerLauncher : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Frames sent so far, from the server's progress reports (every 1,000 frames).</summary>
+    public long Emitted => Interlocked.Read(ref _emitted);
+
+    private long _emitted;
+
     /// <summary>Completes with the server's <c>emitted</c> count when it has played the whole recording.</summary>
     public Task<long> Done => _done.Task;
 
@@ -45,8 +50,11 @@ internal sealed class FeedServerLauncher : IDisposable
         throw new UsageException("could not find tests/feed-server (run from the repository, or pass --feed-server DIR).");
     }
 
-    /// <summary>Starts the server on <paramref name="recording"/>, preloaded; <paramref name="speed"/> is <c>max</c> or a factor on the recorded pace.</summary>
-    public static async Task<FeedServerLauncher> StartAsync(string folder, string recording, string speed = "max")
+    /// <summary>
+    /// Starts the server on <paramref name="recording"/>, preloaded; <paramref name="speed"/> is <c>max</c> or a factor on the
+    /// recorded pace; <paramref name="loop"/> plays it again and again, each pass with fresh game and trade ids, until disposed.
+    /// </summary>
+    public static async Task<FeedServerLauncher> StartAsync(string folder, string recording, string speed = "max", bool loop = false)
     {
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
         {
@@ -62,6 +70,10 @@ internal sealed class FeedServerLauncher : IDisposable
         {
             start.ArgumentList.Add("--steady");
         }
+        if (loop)
+        {
+            start.ArgumentList.Add("--loop");
+        }
         var node = StartOrExplain(start);
         var first = await node.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120)).ConfigureAwait(false)
             ?? throw new InvalidOperationException("the feed server exited before listening.");
@@ -74,9 +86,14 @@ internal sealed class FeedServerLauncher : IDisposable
         while (await _node.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
             using var report = JsonDocument.Parse(line);
-            if (report.RootElement.GetProperty("type").GetString() == "done")
+            switch (report.RootElement.GetProperty("type").GetString())
             {
-                _done.TrySetResult(report.RootElement.GetProperty("emitted").GetInt64());
+                case "done":
+                    _done.TrySetResult(report.RootElement.GetProperty("emitted").GetInt64());
+                    break;
+                case "progress":
+                    Interlocked.Exchange(ref _emitted, report.RootElement.GetProperty("emitted").GetInt64());
+                    break;
             }
         }
         _done.TrySetException(new InvalidOperationException("the feed server exited before it finished the recording."));

@@ -75,7 +75,7 @@ internal sealed class CaptureHost
         services.AddSingleton(Settings);
         services.AddSingleton(writer);
         services.AddSingleton(time);
-        services.AddSingleton(new CaptureQueue(Settings.QueueCapacity));
+        services.AddSingleton(new CaptureQueue(Settings.QueueCapacity, Settings.QueueBytes));
         services.AddSingleton(new SystemRecords(Guid.NewGuid(), time, Settings.Cdp is null ? SystemRecords.Source : SystemRecords.CdpSource));
         services.AddSingleton<CaptureState>();
         services.AddSingleton<IDurableRecordsObserver>(provider => provider.GetRequiredService<CaptureState>());

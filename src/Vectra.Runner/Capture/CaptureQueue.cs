@@ -7,13 +7,23 @@ namespace Vectra.Runner.Capture;
 /// Records on their way from the socket handlers to the journal. Socket handlers never wait: a frame
 /// that finds <see cref="Capacity"/> frames already waiting is counted as lost (and reported), never
 /// silently dropped. System records are always accepted; there are few of them and each tells the
-/// story of the capture.
+/// story of the capture. The socket holds back instead while the frames waiting hold
+/// <see cref="ByteBudget"/> bytes of args (<see cref="HasRoom"/>): it reads its next message only when
+/// there is room, so at full speed the feed waits in the network's buffers rather than in memory.
 /// </summary>
-internal sealed class CaptureQueue(int capacity)
+internal sealed class CaptureQueue(int capacity, long byteBudget = CaptureQueue.DefaultByteBudget)
 {
+    /// <summary>
+    /// The default <see cref="ByteBudget"/>: 8 MiB, a fifth of a second of a saturated capture and minutes of the live feed.
+    /// Bounded by frames alone, the queue held up to 9,665 frames (about 45 MB) in a two-minute full-speed capture with
+    /// live projections, and could hold 100,000 (over 400 MB of 4 KB frames) behind a stalled disk (BENCHMARKS.md, "capture memory").
+    /// </summary>
+    public const long DefaultByteBudget = 8L << 20;
+
     private readonly Channel<QueuedRecord> _channel = Channel.CreateUnbounded<QueuedRecord>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     private long _waitingFrames;
+    private long _waitingBytes;
     private long _lost;
 
     /// <summary>How many frames may wait for the journal.</summary>
@@ -21,6 +31,15 @@ internal sealed class CaptureQueue(int capacity)
 
     /// <summary>Frames waiting for the journal right now.</summary>
     public long WaitingFrames => Interlocked.Read(ref _waitingFrames);
+
+    /// <summary>How many bytes of args the waiting frames may hold before the socket holds back.</summary>
+    public long ByteBudget { get; } = byteBudget;
+
+    /// <summary>Bytes of args the waiting frames hold right now.</summary>
+    public long WaitingBytes => Interlocked.Read(ref _waitingBytes);
+
+    /// <summary>Whether a socket may read its next message: false while the waiting frames hold <see cref="ByteBudget"/> bytes or more.</summary>
+    public bool HasRoom => WaitingBytes < ByteBudget;
 
     /// <summary>Where the journal side takes records from.</summary>
     public ChannelReader<QueuedRecord> Reader => _channel.Reader;
@@ -42,9 +61,11 @@ internal sealed class CaptureQueue(int capacity)
             Overflowed?.Invoke(lost);
             return false;
         }
+        Interlocked.Add(ref _waitingBytes, frame.Args.Length);
         if (!_channel.Writer.TryWrite(new QueuedRecord(frame, IsFrame: true, captureNamed)))
         {
             Interlocked.Decrement(ref _waitingFrames);
+            Interlocked.Add(ref _waitingBytes, -frame.Args.Length);
             return false;
         }
         return true;
@@ -53,8 +74,12 @@ internal sealed class CaptureQueue(int capacity)
     /// <summary>Queues a system record; accepted unless the queue was completed.</summary>
     public bool AddSystem(NewRecord record) => _channel.Writer.TryWrite(new QueuedRecord(record, IsFrame: false));
 
-    /// <summary>The journal side took <paramref name="frames"/> frames off the queue.</summary>
-    public void Took(int frames) => Interlocked.Add(ref _waitingFrames, -frames);
+    /// <summary>The journal side took <paramref name="frames"/> frames holding <paramref name="bytes"/> bytes of args off the queue.</summary>
+    public void Took(int frames, long bytes)
+    {
+        Interlocked.Add(ref _waitingFrames, -frames);
+        Interlocked.Add(ref _waitingBytes, -bytes);
+    }
 
     /// <summary>Frames lost since the last call, which resets the count.</summary>
     public long TakeLostCount() => Interlocked.Exchange(ref _lost, 0);

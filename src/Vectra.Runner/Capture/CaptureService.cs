@@ -170,6 +170,7 @@ internal sealed class CaptureService(
         durability = writer.Durability.Name,
         watchdogSeconds = settings.WatchdogSeconds,
         queueCapacity = settings.QueueCapacity,
+        queueBytes = settings.QueueBytes,
         projections = settings.Projections,
     };
 

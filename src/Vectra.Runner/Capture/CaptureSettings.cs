@@ -45,6 +45,9 @@ public sealed class CaptureSettings
     /// <summary>How many received frames may wait for the journal before new ones are counted as lost.</summary>
     public int QueueCapacity { get; set; } = 100_000;
 
+    /// <summary>How many bytes of args the waiting frames may hold before the socket stops reading until the journal catches up (frames then wait in the network's buffers, not in memory).</summary>
+    public long QueueBytes { get; set; } = CaptureQueue.DefaultByteBudget;
+
     /// <summary>Whether projections run beside the capture (the hook is in <see cref="CaptureProjections"/>).</summary>
     public bool Projections { get; set; } = true;
 

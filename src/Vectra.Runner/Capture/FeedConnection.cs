@@ -11,7 +11,8 @@ namespace Vectra.Runner.Capture;
 /// </summary>
 /// <remarks>
 /// The watchdog ends the connection only when nothing at all was received for its time: a frame,
-/// an Engine.IO ping, or any bytes read from the WebSocket (a frame still arriving) all count as life.
+/// an Engine.IO ping, or any bytes read from the WebSocket (a frame still arriving) all count as life,
+/// and so does the socket holding back while the queue is full of bytes (<see cref="CaptureQueue.HasRoom"/>).
 /// </remarks>
 internal sealed class FeedConnection(
     CaptureSettings settings,
@@ -101,7 +102,7 @@ internal sealed class FeedConnection(
             options.ExtraHeaders = new() { ["Origin"] = settings.Origin };
         }
         var client = new SocketIO(new Uri(settings.Url), options);
-        client.ClientWebSocketProvider = BinaryEventWatch.Watching(() => new FeedWebSocket(options.EIO, _ => Alive()), OnBinaryEvent);
+        client.ClientWebSocketProvider = BinaryEventWatch.Watching(() => new FeedWebSocket(options.EIO, _ => Alive(), () => queue.HasRoom), OnBinaryEvent);
         return client;
     }
 

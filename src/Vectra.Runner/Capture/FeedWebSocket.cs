@@ -10,7 +10,9 @@ namespace Vectra.Runner.Capture;
 /// each message into one buffer that doubles as it fills, so a message costs time linear in its size
 /// (SocketIOClient 3.0.6 grows its buffer by one 8 KB chunk at a time and copied the whole message on
 /// every chunk: 20 MB took about 10 s of copying), and it reports every chunk it reads, so a
-/// connection that is still receiving a large frame is known to be alive.
+/// connection that is still receiving a large frame is known to be alive. It starts reading a message
+/// only when <paramref name="mayReceive"/> says so (the capture's queue has room, <see cref="CaptureQueue.HasRoom"/>);
+/// while it holds back it reports an empty chunk every millisecond or so: the silence is the capture's, not the connection's.
 /// </summary>
 /// <remarks>
 /// Failure policy: as in SocketIOClient's socket, a receive error or a close message is passed to the
@@ -18,7 +20,7 @@ namespace Vectra.Runner.Capture;
 /// thrown by an observer (a malformed packet the client cannot parse) also stops reading, so the
 /// connection goes silent and the capture's watchdog replaces it.
 /// </remarks>
-internal sealed class FeedWebSocket(int engineIoVersion, Action<int> onChunk) : IClientWebSocket
+internal sealed class FeedWebSocket(int engineIoVersion, Action<int> onChunk, Func<bool>? mayReceive = null) : IClientWebSocket
 {
     private const int ChunkSize = 64 * 1024;
 
@@ -57,6 +59,11 @@ internal sealed class FeedWebSocket(int engineIoVersion, Action<int> onChunk) : 
             var length = 0;
             try
             {
+                while (mayReceive is not null && !mayReceive() && !_disposed)
+                {
+                    onChunk(0);
+                    await Task.Delay(1).ConfigureAwait(false);
+                }
                 do
                 {
                     if (_buffer.Length - length < ChunkSize)

@@ -112,19 +112,21 @@ internal sealed class JournalPump(
     private async Task<long> GiveUpAsync(List<NewRecord> batch, int framesTaken)
     {
         long dropped = framesTaken;
+        long droppedBytes = 0;
         var kept = batch.Where((_, i) => !_isFrame[i]).ToList();
         while (queue.Reader.TryRead(out var queued))
         {
             if (queued.IsFrame)
             {
                 dropped++;
+                droppedBytes += queued.Record.Args.Length;
             }
             else
             {
                 kept.Add(queued.Record);
             }
         }
-        queue.Took((int)(dropped - framesTaken));
+        queue.Took((int)(dropped - framesTaken), droppedBytes);
         if (queue.TakeLostCount() is var lost and > 0)
         {
             kept.Add(system.OverflowOf(lost));
@@ -177,6 +179,7 @@ internal sealed class JournalPump(
             _isFrame.Add(false);
         }
         long bytes = 0;
+        long frameBytes = 0;
         var frames = 0;
         while (batch.Count < maxRecords && bytes < MaxBytesPerAppend && queue.Reader.TryRead(out var queued))
         {
@@ -186,6 +189,7 @@ internal sealed class JournalPump(
             if (queued.IsFrame)
             {
                 frames++;
+                frameBytes += record.Args.Length;
                 batch.Add(SystemEvents.IsSystem(record.Event) && !queued.CaptureNamed ? Refused(record, ReservedName(record.Event)) : record);
             }
             else
@@ -193,7 +197,7 @@ internal sealed class JournalPump(
                 batch.Add(record);
             }
         }
-        queue.Took(frames);
+        queue.Took(frames, frameBytes);
         return frames;
     }
 

@@ -32,12 +32,23 @@ internal static class BenchCaptureCommand
             Description = "Compare pairs of runs without and with the dashboard in the capturing process and a viewer in another process polling every page once a second (at full speed, or steadily at --rate): frames/s, receive→durable p50/p99/max, the pages' own request times, and a verdict on whether serving slowed the capture (BENCHMARKS.md, \"serve: the verdict's rule\").",
         };
         var pairs = new Option<int>("--pairs") { Description = "With --serve: how many pairs of runs without and with the dashboard, in the order off, serving, serving, off, …; 3 or more for a verdict.", DefaultValueFactory = _ => 3 };
+        var minutes = new Option<double>("--minutes")
+        {
+            Description = "Instead of --frames: run the real `vectra capture`, live projections on, for this many minutes at full speed on a simulated session of --games games looped with fresh ids, and report its resident memory (now and peak, from /proc, every --sample-seconds; GNU time's %M at the end when /usr/bin/time exists).",
+            DefaultValueFactory = _ => 0,
+        };
+        var games = new Option<int>("--games") { Description = "With --minutes: how many simulated games the looped recording holds (about 415 frames and 1.7 MB each).", DefaultValueFactory = _ => 200 };
+        var sampleSeconds = new Option<int>("--sample-seconds") { Description = "With --minutes: seconds between the memory samples printed.", DefaultValueFactory = _ => 30 };
         var json = CommonOptions.Json();
         var command = new Command("capture", "Serve a generated recording through the Node feed server, as fast as it goes or at --rate frames/s, and capture it in-process: frames/s and receive→durable latency p50/p99. Works in a scratch folder under --data, removed afterwards.")
         {
-            frames, frameBytes, durability, rate, feedServer, noSeal, serve, pairs, json,
+            frames, frameBytes, durability, rate, feedServer, noSeal, serve, pairs, minutes, games, sampleSeconds, json,
         };
-        command.SetAction(parse => parse.GetValue(serve)
+        command.SetAction(parse => parse.GetValue(minutes) != 0
+            ? RunLongAsync(
+                parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(minutes), parse.GetValue(games), parse.GetValue(sampleSeconds),
+                parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult()
+            : parse.GetValue(serve)
             ? BenchCaptureServeCommand.RunAsync(
                 parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(frames), parse.GetValue(frameBytes), parse.GetRequiredValue(durability),
                 parse.GetValue(rate), parse.GetValue(pairs), parse.GetValue(feedServer), parse.GetValue(json)).GetAwaiter().GetResult()
@@ -46,6 +57,43 @@ internal static class BenchCaptureCommand
             parse.GetRequiredValue(durability), parse.GetValue(rate), parse.GetValue(feedServer), parse.GetValue(json),
             parse.GetValue(noSeal) ? SealPolicy.Off : SealPolicy.Default).GetAwaiter().GetResult());
         return command;
+    }
+
+    private static async Task<int> RunLongAsync(string data, double minutes, int games, int sampleSeconds, string? feedServerFolder, bool json)
+    {
+        if (minutes is <= 0 or > 24 * 60 || games is < 1 or > 10_000 || sampleSeconds < 1)
+        {
+            throw new UsageException("--minutes takes more than 0 and at most 1440; --games from 1 to 10000; --sample-seconds at least 1.");
+        }
+        var serverFolder = FeedServerLauncher.Locate(feedServerFolder);
+        if (!json)
+        {
+            Console.WriteLine($"vectra bench capture --minutes {minutes} --games {games}: `vectra capture` with live projections at full speed");
+            Console.WriteLine("seconds  resident MB  peak MB  frames sent  frames/s  acked seq   queued  projected seq  journal MB  views MB  exports MB");
+        }
+        var result = await CaptureMemoryBenchmark.RunAsync(data, minutes, games, sampleSeconds, serverFolder, sample =>
+        {
+            if (!json)
+            {
+                Console.WriteLine($"{sample.Seconds,7}  {sample.ResidentKb / 1024.0,11:F1}  {sample.PeakKb / 1024.0,7:F1}  {sample.FramesSent,11:N0}  {sample.FramesPerSecond,8:N0}  {sample.AckedSeq,9:N0}  {sample.Queued,7:N0}  {sample.ProjectedSeq,13:N0}  {sample.JournalMegabytes,10:N0}  {sample.ViewsMegabytes,8:N0}  {sample.ExportsMegabytes,10:N0}");
+            }
+        });
+        if (json)
+        {
+            ConsoleJson.Print(result);
+        }
+        else
+        {
+            Console.WriteLine($"machine: {result.Machine}");
+            Console.WriteLine($"{result.FramesSent:N0} frames sent in {result.Seconds} s ({result.FramesSent / Math.Max(result.FramesPerPass, 1)} passes of {result.FramesPerPass:N0}); journal at seq {result.Journaled:N0}, projections at {result.ProjectedSeq:N0}");
+            Console.WriteLine($"peak resident: {result.PeakSampledKb:N0} KB sampled from /proc" + (result.GnuTimePeakKb is { } gnu ? $", {gnu:N0} KB by GNU time %M" : ""));
+            Console.WriteLine($"capture exit code: {result.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}" + (result.EndedEarly is { } early ? $"; ended early: {early}" : ""));
+            foreach (var line in result.CaptureSaid.TakeLast(3))
+            {
+                Console.WriteLine($"  capture: {line}");
+            }
+        }
+        return result.EndedEarly is null && result.ExitCode == 0 ? ExitCodes.Ok : ExitCodes.RuntimeFailure;
     }
 
     private static async Task<int> RunAsync(string data, int frames, int frameBytes, string durabilityName, int rate, string? feedServerFolder, bool json, SealPolicy sealing)

@@ -140,9 +140,9 @@ internal static class CaptureCommand
         {
             throw new UsageException($"--transport {settings.Transport}: use websocket or polling.");
         }
-        if (settings.WatchdogSeconds <= 0 || settings.QueueCapacity < 1)
+        if (settings.WatchdogSeconds <= 0 || settings.QueueCapacity < 1 || settings.QueueBytes < 1)
         {
-            throw new UsageException("--watchdog must be more than 0 seconds and the queue capacity at least 1.");
+            throw new UsageException("--watchdog must be more than 0 seconds, and the queue's capacity and bytes (Capture:QueueCapacity, Capture:QueueBytes) at least 1.");
         }
         return durability;
     }

@@ -110,6 +110,24 @@ public sealed class JournalPumpTests : IDisposable
         Assert.Equal(["$connection.close"], reader.ReadSeqRange(1, long.MaxValue).Select(r => r.Event));
     }
 
+    [Fact]
+    public async Task The_queue_has_no_room_once_its_frames_hold_its_byte_budget_and_room_again_once_the_pump_stored_them()
+    {
+        var queue = new CaptureQueue(capacity: 1_000, byteBudget: 10);
+        Assert.True(queue.TryAddFrame(Frame("tick", "[1234]")));
+        Assert.True(queue.HasRoom);
+        // Over the budget, frames are still taken (the socket had already read them); the socket holds back before its next read.
+        Assert.True(queue.TryAddFrame(Frame("tick", "[5678]")));
+        Assert.Equal(12, queue.WaitingBytes);
+        Assert.False(queue.HasRoom);
+
+        var records = await PumpAsync(queue, []);
+
+        Assert.Equal(["[1234]", "[5678]"], records.Select(Text));
+        Assert.Equal(0, queue.WaitingBytes);
+        Assert.True(queue.HasRoom);
+    }
+
     /// <summary>Records each acknowledged seq with the writer's commit count at that moment.</summary>
     private sealed class CommitsAtAck : IDurableRecordsObserver
     {

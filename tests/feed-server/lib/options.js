@@ -1,10 +1,11 @@
 'use strict';
 
-const USAGE = `usage: node server.js --recording FILE.jsonl [--port 0] [--speed X|max] [--steady] [--preload]
+const USAGE = `usage: node server.js --recording FILE.jsonl [--port 0] [--speed X|max] [--steady] [--preload] [--loop]
   [--drop-at N,N…] [--kick-at N,N…] [--stall-at N:MS,…] [--stop-at N:MS,…]
   [--origin-required ORIGIN] [--query-required KEY=VALUE]
 Frame actions happen right after frame N has been emitted and flushed.
 --preload reads and parses the whole recording before listening, so playing only sends.
+--loop plays the recording again and again until quit, each pass after the first with fresh game and trade ids.
 --steady keeps the recorded pace from the first frame on, so timer delays do not add up over many short gaps.`;
 
 function frameNumbers(text) {
@@ -40,7 +41,7 @@ function keyValueOf(text) {
 
 /** Parses the command line into the server's settings and its frame-numbered actions. */
 function parseOptions(argv) {
-  const options = { port: 0, speed: 1, actions: [], admission: {}, preload: false, steady: false };
+  const options = { port: 0, speed: 1, actions: [], admission: {}, preload: false, steady: false, loop: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = () => {
@@ -53,6 +54,7 @@ function parseOptions(argv) {
       case '--speed': options.speed = speedOf(value()); break;
       case '--preload': options.preload = true; break;
       case '--steady': options.steady = true; break;
+      case '--loop': options.loop = true; break;
       case '--drop-at': for (const frame of frameNumbers(value())) options.actions.push({ frame, kind: 'drop' }); break;
       case '--kick-at': for (const frame of frameNumbers(value())) options.actions.push({ frame, kind: 'kick' }); break;
       case '--stall-at': for (const at of framesWithMillis(value())) options.actions.push({ ...at, kind: 'stall' }); break;

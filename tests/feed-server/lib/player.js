@@ -3,6 +3,7 @@
 const { EventEmitter, once } = require('node:events');
 const { setTimeout: delay } = require('node:timers/promises');
 const { report } = require('./report');
+const { frameForPass } = require('./fresh-ids');
 
 const PROGRESS_EVERY = 1000;
 // At --speed max, frames go out in batches; between batches the player waits until each
@@ -16,7 +17,7 @@ const MAX_BUFFERED_BYTES = 1 << 20;
  * stop) run right after their frame has been emitted and flushed.
  */
 class Player extends EventEmitter {
-  constructor({ recording, endpoint, speed, actions, steady = false }) {
+  constructor({ recording, endpoint, speed, actions, steady = false, loop = false }) {
     super();
     this.recording = recording;
     this.endpoint = endpoint;
@@ -31,6 +32,9 @@ class Player extends EventEmitter {
     // --steady: frames are due at their recorded offset from this frame (the first, or the first after a wait).
     this.steady = steady;
     this.anchor = null;
+    // --loop: play the recording again and again, each pass with fresh ids (fresh-ids.js), until quit.
+    this.loop = loop;
+    this.pass = 0;
     endpoint.on('clients', () => this.wake());
   }
 
@@ -39,10 +43,20 @@ class Player extends EventEmitter {
   }
 
   async play() {
+    do {
+      if (this.loop) report('pass', { pass: this.pass, emitted: this.emitted });
+      await this.playPass();
+      this.pass++;
+    } while (this.loop);
+    this.done = true;
+    report('done', { emitted: this.emitted, skipped: this.recording.skipped, torn: this.recording.torn });
+  }
+
+  async playPass() {
     for await (const frame of this.recording.frames()) {
       await this.waitUntilAllowed();
       if (this.speed !== 'max') await this.waitForRecordedPace(frame);
-      this.endpoint.emitFrame(frame);
+      this.endpoint.emitFrame(frameForPass(frame, this.pass));
       this.emitted++;
       this.lastEmit = { at: performance.now(), micros: frame.micros };
       if (this.steady) this.anchor ??= this.lastEmit;
@@ -50,8 +64,6 @@ class Player extends EventEmitter {
       if (this.speed === 'max' && this.emitted % MAX_SPEED_BATCH === 0) await this.waitForDrain(MAX_BUFFERED_BYTES);
       await this.runActionsAt(this.emitted);
     }
-    this.done = true;
-    report('done', { emitted: this.emitted, skipped: this.recording.skipped, torn: this.recording.torn });
   }
 
   async waitUntilAllowed() {
