@@ -12,9 +12,12 @@ public sealed record JournalFiles(string DataDirectory)
     /// <summary>Who holds the writer lock (pid, host, command), readable while the lock is held.</summary>
     public string OwnerFile => Path.Combine(DataDirectory, "journal.owner");
 
+    /// <summary>The database's write-ahead log, where commits land before a checkpoint copies them into the database.</summary>
+    public string WriteAheadLog => Database + "-wal";
+
     /// <summary>Bytes on disk: the database with its write-ahead log and shared-memory index.</summary>
     public long BytesOnDisk() =>
-        new[] { Database, Database + "-wal", Database + "-shm" }
+        new[] { Database, WriteAheadLog, Database + "-shm" }
             .Where(File.Exists)
             .Sum(path => new FileInfo(path).Length);
 

@@ -58,6 +58,9 @@ internal static class SqliteOpener
     /// <summary>A reader's connection; it never writes and sees only committed transactions (see <see cref="ReadOnlyDatabase"/>).</summary>
     public static SqliteConnection OpenReader(string path) => ReadOnlyDatabase.Open(path);
 
+    /// <summary>How long a connection waits for a lock another connection holds before it reports busy.</summary>
+    internal const int BusyTimeoutMilliseconds = 10_000;
+
     private static SqliteConnection Open(string path, SqliteOpenMode mode)
     {
         var builder = new SqliteConnectionStringBuilder
@@ -70,7 +73,7 @@ internal static class SqliteOpener
         var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         // A reader may meet a writer mid-checkpoint; wait rather than fail.
-        connection.Execute("PRAGMA busy_timeout=10000");
+        connection.Execute($"PRAGMA busy_timeout={BusyTimeoutMilliseconds}");
         return connection;
     }
 }

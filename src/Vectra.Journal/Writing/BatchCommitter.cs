@@ -17,7 +17,7 @@ namespace Vectra.Journal.Writing;
 /// whose rows changed) fails alone and the rest commit. Any exception escapes with the transaction rolled back;
 /// the writer then faults for good.
 /// </remarks>
-internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
+internal sealed class BatchCommitter(SqliteConnection connection, string walPath) : IDisposable
 {
     private readonly RecordInserter _inserter = new(connection);
     private readonly BlockStore _blocks = new(connection);
@@ -29,6 +29,9 @@ internal sealed class BatchCommitter(SqliteConnection connection) : IDisposable
     private readonly Statement _rollback = new(connection, "ROLLBACK");
     private readonly List<(AppendRequest Request, SeqRange Range)> _accepted = [];
     private readonly SessionSummaryWriter _summaries = new(connection);
+
+    /// <summary>Truncates the write-ahead log after a commit when readers kept it from starting again (see <see cref="WalBound"/>).</summary>
+    public WalBound Wal { get; } = new(connection, walPath);
 
     /// <summary>The requests of the last commit that were stored, with their seqs, to complete once the commit is published.</summary>
     public IReadOnlyList<(AppendRequest Request, SeqRange Range)> Accepted => _accepted;

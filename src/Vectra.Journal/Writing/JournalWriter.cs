@@ -48,7 +48,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         Durability = durability;
         _lock = writerLock;
         _connection = connection;
-        _committer = new BatchCommitter(connection);
+        _committer = new BatchCommitter(connection, files.WriteAheadLog);
         _nextSeq = tail + 1;
         Signal.Publish(_nextSeq - 1);
         _thread = new Thread(WriteLoop) { IsBackground = true, Name = "vectra-journal-writer" };
@@ -83,6 +83,9 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// <summary>Why sealing stopped (records then stay rows), or null while it runs or when it is off.</summary>
     public string? SealingProblem => _sealer?.Problem;
 
+    /// <summary>What keeps the write-ahead log from growing without end while readers never pause.</summary>
+    internal WalBound Wal => _committer.Wal;
+
     /// <summary>Args bytes appended since this writer opened (the sealer's measure of the growing tail).</summary>
     internal long AppendedArgsBytes => Interlocked.Read(ref _appendedArgsBytes);
 
@@ -111,10 +114,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// <summary>Appends records atomically in one transaction; the task completes with their seqs once durable (on the calling thread under <c>always</c> when the writer is idle).</summary>
     public Task<SeqRange> AppendBatchAsync(IReadOnlyList<NewRecord> records) => Enqueue(records, expectedFirstSeq: 0);
 
-    /// <summary>
-    /// Appends records (possibly none) and stores <paramref name="positions"/> in the same transaction, so a consumer
-    /// that copies from elsewhere resumes exactly after what is durable.
-    /// </summary>
+    /// <summary>Appends records (possibly none) and stores <paramref name="positions"/> in the same transaction, so a copying consumer resumes exactly after what is durable.</summary>
     public Task<SeqRange> AppendBatchAsync(IReadOnlyList<NewRecord> records, IReadOnlyList<JournalPosition> positions)
     {
         if (positions.Count == 0)
@@ -125,10 +125,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         return _queue.Add(new AppendRequest(records, 0, positions), _fault, "the journal writer is closed; nothing more can be appended.");
     }
 
-    /// <summary>
-    /// Appends records that already carry their seqs (an exact import). The first must be the journal's
-    /// next seq, else the task fails with <see cref="JournalSequenceException"/>.
-    /// </summary>
+    /// <summary>Appends records that already carry their seqs (an exact import); the first must be the journal's next seq, else <see cref="JournalSequenceException"/>.</summary>
     public Task<SeqRange> AppendExactAsync(IReadOnlyList<JournalRecord> records)
     {
         return Enqueue(ExactRecords.AsNew(records), records.Count == 0 ? 0 : records[0].Seq);
@@ -150,10 +147,9 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// Under <c>always</c>, an append that finds nothing queued and no commit running commits on the caller's thread, so its
-    /// acknowledgement needs no hop to the writer thread and back (two context switches, each a wait for a time slice on a
-    /// busy machine). It holds the commit gate like the writer thread, so commits stay one at a time and in queue order.
-    /// Grouped policies always go through the queue: their commits gain from waiting appends joining them.
+    /// Under <c>always</c>, an append that finds nothing queued and no commit running commits on the caller's thread under
+    /// the commit gate (so commits stay one at a time, in queue order): no hop to the writer thread and back, two context
+    /// switches that each wait for a time slice on a busy machine. Grouped policies gain from appends joining a commit.
     /// </summary>
     private bool TryCommitInline(AppendRequest request)
     {
@@ -241,6 +237,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
             {
                 request.TrySetResult(range);
             }
+            _committer.Wal.AfterCommit();
             return true;
         }
         catch (Exception error)
