@@ -5,9 +5,10 @@ internal sealed record AppendBenchResults(
     BenchResult Journal,
     double RecordsPerCommit,
     BenchResult RawSync,
+    BenchResult RawFullSync,
     BenchResult BareOneRow,
     BenchResult BareBatched,
     BenchResult BareLikeJournal)
 {
-    public IReadOnlyList<BenchResult> All => [Journal, RawSync, BareOneRow, BareBatched, BareLikeJournal];
+    public IReadOnlyList<BenchResult> All => [Journal, RawSync, RawFullSync, BareOneRow, BareBatched, BareLikeJournal];
 }

@@ -31,6 +31,8 @@ internal sealed class AppendBenchmark(string folder, int events, int payloadByte
         var syncOps = Math.Min(events, SyncLoopCap);
         log($"raw write+fdatasync loop on a preallocated file ({syncOps:N0} writes)…");
         var raw = RawSyncLoop.Run(Path.Combine(folder, "raw.bin"), syncOps, RecordSize);
+        log($"raw write+fsync loop on a preallocated file ({syncOps:N0} writes; the sync call SQLite makes for its log)…");
+        var rawFull = RawSyncLoop.Run(Path.Combine(folder, "raw-fsync.bin"), syncOps, RecordSize, fullSync: true);
         log($"bare SQLite, one transaction per row ({syncOps:N0} rows)…");
         var oneRow = Bare(syncOps, 1, "sqlite insert, 1 row/txn");
         log($"bare SQLite, {BareBatchRows} rows per transaction ({events:N0} rows)…");
@@ -39,7 +41,7 @@ internal sealed class AppendBenchmark(string folder, int events, int payloadByte
         var likeRows = (int)Math.Min(events, (long)SyncLoopCap * likeJournal);
         log($"bare SQLite, {likeJournal} rows per transaction as the journal's commits carried ({likeRows:N0} rows)…");
         var like = Bare(likeRows, likeJournal, $"sqlite insert, {likeJournal} rows/txn (journal's mean)");
-        return new AppendBenchResults(journal, perCommit, raw, oneRow, batched, like);
+        return new AppendBenchResults(journal, perCommit, raw, rawFull, oneRow, batched, like);
     }
 
     private BenchResult Bare(int rows, int rowsPerTransaction, string name) =>

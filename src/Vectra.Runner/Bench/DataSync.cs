@@ -4,8 +4,8 @@ using Microsoft.Win32.SafeHandles;
 namespace Vectra.Runner.Bench;
 
 /// <summary>
-/// <c>fdatasync(2)</c>, which SQLite uses for its write-ahead log on Linux: it flushes a file's data, and its size only
-/// when the size changed. .NET's <c>Flush(true)</c> is a full <c>fsync</c>, which also writes the inode's times.
+/// <c>fdatasync(2)</c>: it flushes a file's data, and its size only when the size changed. .NET's <c>Flush(true)</c> is a
+/// full <c>fsync</c>, which also writes the inode's times (and is what the bundled SQLite calls for its write-ahead log).
 /// </summary>
 internal static partial class DataSync
 {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Vectra.Runner.Bench;
 using Vectra.Tests.Common;
@@ -5,7 +7,7 @@ using Vectra.Tests.Common;
 namespace Vectra.Runner.Tests.Bench;
 
 /// <summary>The bare loops `vectra bench append` judges the journal against are built like the journal, not tilted its way.</summary>
-public sealed class AppendBaselineTests : IDisposable
+public sealed partial class AppendBaselineTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
@@ -39,6 +41,39 @@ public sealed class AppendBaselineTests : IDisposable
         Assert.Equal(40, result.Operations);
         Assert.Equal(RawSyncLoop.FileBytes, new FileInfo(path).Length);
     }
+
+    [Fact]
+    public async Task The_journals_commits_sync_its_log_with_fsync_the_call_the_raw_fsync_loop_makes()
+    {
+        var trace = _folder.File("strace.log");
+        var start = new ProcessStartInfo("strace") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-f", "-e", "trace=openat,close,fsync,fdatasync", "-o", trace, "dotnet", VectraProcess.Dll,
+            "bench", "append", "--events", "40", "--durability", "always", "--data", _folder.File("bench") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using (var process = Process.Start(start)!)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, await output + await error);
+        }
+
+        var lines = File.ReadAllLines(trace);
+        var opened = Array.FindIndex(lines, l => l.Contains("/journal/journal.db-wal\"", StringComparison.Ordinal) && Returned().IsMatch(l));
+        Assert.True(opened >= 0, "the journal's write-ahead log was never opened");
+        var fd = Returned().Match(lines[opened]).Groups[1].Value;
+        var closed = Array.FindIndex(lines, opened + 1, l => l.Contains($"close({fd})", StringComparison.Ordinal));
+        var whileOpen = lines[(opened + 1)..(closed < 0 ? lines.Length : closed)];
+        var fsyncs = whileOpen.Count(l => l.Contains($" fsync({fd})", StringComparison.Ordinal));
+        // If a later SQLite build syncs its log with fdatasync, the fdatasync loop is the like-for-like floor again.
+        Assert.True(fsyncs >= 40, $"the journal's log (fd {fd}) had {fsyncs} fsync calls for 40 always appends");
+        Assert.DoesNotContain(whileOpen, l => l.Contains($"fdatasync({fd})", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"= (\d+)$")]
+    private static partial Regex Returned();
 
     private static object? Scalar(SqliteConnection connection, string sql)
     {

@@ -178,9 +178,11 @@ public class JournalCommandsTests
         Assert.True(result.ExitCode == 0, result.ToString());
         var report = JsonDocument.Parse(result.Stdout).RootElement;
         var names = report.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToArray();
-        // The journal, the raw fdatasync loop, and bare SQLite at 1 row, 1,000 rows and the journal's own rows per transaction.
-        Assert.Equal(5, names.Length);
+        // The journal, the raw fdatasync and fsync loops, and bare SQLite at 1 row, 1,000 rows and the journal's own rows per transaction.
+        Assert.Equal(6, names.Length);
         Assert.Contains("raw write+fdatasync (preallocated, rewritten)", names);
+        Assert.Contains("raw write+fsync (preallocated, rewritten)", names);
+        Assert.True(report.GetProperty("ackP50VsRawFsyncP50").GetDouble() > 0);
         Assert.Contains(names, name => name!.EndsWith("rows/txn (journal's mean)", StringComparison.Ordinal));
         Assert.All(report.GetProperty("results").EnumerateArray(), r => Assert.True(r.GetProperty("operations").GetInt64() > 0));
         Assert.Equal(256, report.GetProperty("argsBytes").GetInt32());
