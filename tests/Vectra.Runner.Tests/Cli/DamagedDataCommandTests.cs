@@ -30,7 +30,7 @@ public sealed class DamagedDataCommandTests(DamagedDataFixture data) : IClassFix
         [DataDamage.ZeroByteJournal] = /*         */ [0, 0, 0, 0, 0, 0, 0, 0],
         // Readers read an immutable folder; nothing that must write can run.
         [DataDamage.ReadOnlyFolder] = /*          */ [0, 0, 0, 3, 3, 3, 3, 3],
-        // Reading needs no new bytes; everything that appends fails (the export writes its own file).
+        // Reading needs no new bytes; everything that appends fails (the export writes its own file; project writes views.db).
         [DataDamage.DiskFull] = /*                */ [0, 0, 3, 3, 3, 3, 3, 3],
         // views.db is derived: the journal's commands are untouched, rebuild recreates it, capture goes on without projections.
         [DataDamage.CorruptViews] = /*            */ [1, 0, 0, 1, 0, 0, 1, 0],
