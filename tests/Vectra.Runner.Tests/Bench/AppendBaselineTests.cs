@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Vectra.Runner.Bench;
@@ -46,21 +45,8 @@ public sealed partial class AppendBaselineTests : IDisposable
     public async Task The_journals_commits_sync_its_log_with_fsync_the_call_the_raw_fsync_loop_makes()
     {
         var trace = _folder.File("strace.log");
-        var start = new ProcessStartInfo("strace") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "-f", "-e", "trace=openat,close,fsync,fdatasync", "-o", trace, "dotnet", VectraProcess.Dll,
-            "bench", "append", "--events", "40", "--durability", "always", "--data", _folder.File("bench") })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using (var process = Process.Start(start)!)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, await output + await error);
-        }
-
-        var lines = File.ReadAllLines(trace);
+        var lines = await StracedVectra.RunAsync(trace, "openat,close,fsync,fdatasync",
+            "bench", "append", "--events", "40", "--durability", "always", "--data", _folder.File("bench"));
         var opened = Array.FindIndex(lines, l => l.Contains("/journal/journal.db-wal\"", StringComparison.Ordinal) && Returned().IsMatch(l));
         Assert.True(opened >= 0, "the journal's write-ahead log was never opened");
         var fd = Returned().Match(lines[opened]).Groups[1].Value;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Vectra.Journal;
@@ -55,21 +54,9 @@ public partial class CsvDurabilityTests
         var (folder, _) = await ProjectedWithOneUnknownRug();
         using var owned = folder;
         var trace = folder.File("strace.log");
-        var start = new ProcessStartInfo("strace") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "-f", "-e", "trace=openat,fsync,fdatasync,rename,renameat,renameat2", "-o", trace, "dotnet", VectraProcess.Dll,
-            "export", "csv", "--data", folder.Path, "--out", folder.File("csv") })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using (var process = Process.Start(start)!)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, await output + await error);
-        }
+        var lines = await StracedVectra.RunAsync(trace, "openat,fsync,fdatasync,rename,renameat,renameat2",
+            "export", "csv", "--data", folder.Path, "--out", folder.File("csv"));
 
-        var lines = File.ReadAllLines(trace);
         foreach (var name in new[] { "games_summary.csv", "sidebets_detailed.csv" })
         {
             var temporary = folder.File("csv/" + name + ".tmp");
