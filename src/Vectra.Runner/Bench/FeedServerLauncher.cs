@@ -56,11 +56,7 @@ internal sealed class FeedServerLauncher : IDisposable
     /// </summary>
     public static async Task<FeedServerLauncher> StartAsync(string folder, string recording, string speed = "max", bool loop = false)
     {
-        if (!Directory.Exists(Path.Combine(folder, "node_modules")))
-        {
-            Console.Error.WriteLine($"bench capture: installing the feed server's npm packages (npm ci in {folder})…");
-            await NpmInstall.RunAsync(folder).ConfigureAwait(false);
-        }
+        await NpmInstall.EnsureInstalledAsync(folder, () => Console.Error.WriteLine($"bench capture: installing the feed server's npm packages (npm ci in {folder})…")).ConfigureAwait(false);
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardInput = true };
         foreach (var argument in new[] { "server.js", "--recording", recording, "--port", "0", "--speed", speed, "--preload" })
         {

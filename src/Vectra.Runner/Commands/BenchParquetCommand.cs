@@ -108,13 +108,7 @@ internal static class BenchParquetCommand
         return null;
     }
 
-    private static void EnsureInstalled(string checkerFolder)
-    {
-        if (Directory.Exists(Path.Combine(checkerFolder, "node_modules", "@duckdb")))
-        {
-            return;
-        }
-        Console.Error.WriteLine($"installing the checker's packages (npm ci in {checkerFolder})…");
-        NpmInstall.RunAsync(checkerFolder).GetAwaiter().GetResult();
-    }
+    private static void EnsureInstalled(string checkerFolder) =>
+        NpmInstall.EnsureInstalledAsync(checkerFolder, () => Console.Error.WriteLine($"installing the checker's packages (npm ci in {checkerFolder})…"))
+            .GetAwaiter().GetResult();
 }

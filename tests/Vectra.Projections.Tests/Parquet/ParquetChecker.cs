@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Vectra.Runner.Bench;
 using Vectra.Tests.Common;
 
 namespace Vectra.Projections.Tests.Parquet;
 
 /// <summary>
 /// Runs tests/parquet-checker (DuckDB and hyparquet under Node) on a file. Installs its packages with
-/// <c>npm ci</c> on first use; a lock file keeps concurrent test processes from installing at the same time.
+/// <c>npm ci</c> on first use through the product's <see cref="NpmInstall"/>, whose lock keeps concurrent processes
+/// (test projects side by side, <c>vectra bench parquet</c>) from installing at the same time.
 /// </summary>
 public static class ParquetChecker
 {
@@ -49,46 +51,9 @@ public static class ParquetChecker
     private static string Install()
     {
         var folder = Path.Combine(RepositoryRoot.Path, "tests", "parquet-checker");
-        // Named after the lock file's hash, so node_modules installed for an older lock file is installed again.
-        var lockHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "package-lock.json"))))[..16];
-        var marker = Path.Combine(folder, "node_modules", ".vectra-npm-ci-done-" + lockHash);
-        if (File.Exists(marker))
-        {
-            return folder;
-        }
-        using var installLock = AcquireLock(Path.Combine(folder, ".install.lock"));
-        if (!File.Exists(marker))
-        {
-            var start = new ProcessStartInfo("npm") { WorkingDirectory = folder };
-            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-            var (exitCode, stdout, stderr) = Execute(start);
-            if (exitCode != 0)
-            {
-                throw new InvalidOperationException($"npm ci in {folder} failed ({exitCode}): {stdout}{stderr}");
-            }
-            File.WriteAllText(marker, "npm ci completed\n");
-        }
+        // The product's installer, so tests and `vectra bench parquet` share one lock and one stamp.
+        NpmInstall.EnsureInstalledAsync(folder).GetAwaiter().GetResult();
         return folder;
-    }
-
-    /// <summary>An exclusive lock between processes: the file can be open by one process at a time.</summary>
-    private static FileStream AcquireLock(string path)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(10);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(200);
-            }
-        }
     }
 
     private static (int ExitCode, string Stdout, string Stderr) Execute(ProcessStartInfo start)
