@@ -35,17 +35,7 @@ internal static class ExportEventsCommand
         {
             runner.Reset();
         }
-        using var stop = new CancellationTokenSource();
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var stop = new StopSignal();
         var start = runner.States().Where(s => s.Name == "export.events").Select(s => s.Checkpoint).DefaultIfEmpty(0).Min();
         var progress = new ProgressLine("export events", "records", Math.Max(0, runner.JournalTail - start));
         var read = runner.CatchUp(new Progress<long>(seq => progress.Report(seq - start)), stop.Token);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Vectra.Journal;
 using Vectra.Journal.Writing;
 using Vectra.Runner.Cli;
@@ -39,17 +38,7 @@ internal static class MirrorCommand
 
     private static async Task<int> Run(string data, NATS.Client.Core.NatsOpts options, string stream, MirrorDedup dedup, bool once, int fetch)
     {
-        using var stop = new CancellationTokenSource();
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var stop = new StopSignal();
         await using var connection = await NatsEndpoint.ConnectAsync(options, stop.Token);
         using var writer = JournalWriter.Open(data, Durability.Batch);
         var mirror = new StreamMirror(writer, stream, dedup, Console.Error, fetch);

@@ -23,22 +23,12 @@ internal static class ProjectCommand
     private static int Run(string data, bool follow)
     {
         using var runner = ProjectionRunner.Open(data, ProjectionCatalog.All());
-        using var stop = new CancellationTokenSource();
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var stop = new StopSignal();
         var start = runner.States().Min(s => s.Checkpoint);
         var progress = new ProgressLine("project", "records", Math.Max(0, runner.JournalTail - start));
         var read = runner.CatchUp(new Progress<long>(seq => progress.Report(seq - start)), stop.Token);
         progress.Finish(read);
-        if (follow && !stop.IsCancellationRequested)
+        if (follow && !stop.Token.IsCancellationRequested)
         {
             Console.Error.WriteLine("following the journal (Ctrl+C to stop)…");
             runner.FollowAsync(signal: null, stop.Token).GetAwaiter().GetResult();

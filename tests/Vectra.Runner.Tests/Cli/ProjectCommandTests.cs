@@ -60,6 +60,36 @@ public class ProjectCommandTests
         Assert.Equal(ViewsDump.Text(clean, ViewsDump.RugsTables), ViewsDump.Text(killed, ViewsDump.RugsTables));
     }
 
+    [Fact]
+    public async Task SIGTERM_stops_project_follow_with_exit_0_after_printing_its_caught_up_checkpoints()
+    {
+        using var folder = new TempFolder();
+        var data = folder.File("data");
+        await JournalOf(data, games: 3, seed: 5);
+        var tail = JournalTail(data);
+
+        using var process = Process.Start(VectraProcess.StartInfo("project", "--follow", "--data", data))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var following = false;
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+        {
+            while (!following && await process.StandardError.ReadLineAsync(limit.Token) is { } line)
+            {
+                following = line.Contains("following the journal", StringComparison.Ordinal);
+            }
+        }
+        Assert.True(following, "project --follow never said it was following the journal");
+        Capture.UnixSignal.Terminate(process.Id);
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains($"checkpoint {tail:N0}", await stdout, StringComparison.Ordinal);
+        Assert.Equal(tail, RugsCheckpoint(data));
+    }
+
     /// <summary>Kills during <c>project --follow</c>; the marks are at 1/8 … 6/8 of the journal.</summary>
     private const int Rounds = 6;
 
