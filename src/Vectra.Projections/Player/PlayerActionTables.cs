@@ -43,6 +43,7 @@ internal static class PlayerActionTables
             PRIMARY KEY (session, conn, action_key)
         );
         CREATE INDEX IF NOT EXISTS player_actions_by_trade ON player_actions (session, trade_id);
+        CREATE INDEX IF NOT EXISTS player_actions_by_game ON player_actions (session, game_id, sent_seq);
         CREATE TABLE IF NOT EXISTS player_acks (
             session  TEXT    NOT NULL,
             conn     INTEGER NOT NULL,
@@ -162,12 +163,49 @@ internal static class PlayerActionTables
             ("$s", session));
 
     /// <summary>
+    /// The orders the session sent before its feed showed any game belong to <paramref name="gameId"/>, the first one it
+    /// shows: they are matched and exported with it, and no trade of a later game can fill them.
+    /// </summary>
+    public static void AdoptFirstGame(ViewsTransaction views, Guid session, string gameId) =>
+        views.Execute("UPDATE player_actions SET game_id = $g WHERE session = $s AND game_id IS NULL", ("$s", session.ToString()), ("$g", gameId));
+
+    /// <summary>The game of the request <paramref name="ackId"/> answers and the game of the trade the ack names, when known.</summary>
+    public static List<string> GamesOfAck(ViewsTransaction views, string session, int conn, long ackId)
+    {
+        var games = new List<string>();
+        views.Query(
+            """
+            SELECT a.game_id FROM player_actions a WHERE a.session = $s AND a.conn = $c AND a.ack_id = $id AND a.game_id IS NOT NULL
+            UNION
+            SELECT f.game_id FROM player_acks k JOIN player_fills f ON f.session = k.session AND f.trade_id = k.trade_id
+            WHERE k.session = $s AND k.conn = $c AND k.ack_id = $id AND f.game_id IS NOT NULL
+            """,
+            r => games.Add(r.GetString(0)),
+            ("$s", session), ("$c", conn), ("$id", ackId));
+        return games;
+    }
+
+    /// <summary>
     /// Without a trade id in the ack, the player's first unclaimed trade of the request's type after it, in the same game,
-    /// fills the earliest request still waiting for one; with no answer yet, the trade is the answer. Only the current
+    /// fills the earliest request still waiting for one; with no answer yet, the trade is the answer. The game's claims
+    /// are made again from what is stored each time one of its requests, acks or trades arrives, so an ack that refuses
+    /// a request or names the trade, arriving after the trade, moves the trade to the request it belongs to. Only the
     /// game's trades are looked at, so what is scanned stays bounded however long the session runs.
     /// </summary>
     public static void MatchTradesInOrder(ViewsTransaction views, string session, string gameId)
     {
+        views.Execute(
+            """
+            UPDATE player_actions SET trade_id = NULL, trade_seq = NULL, tick_filled = NULL, price_filled = NULL, qty = NULL, amount_filled = NULL,
+                answer_seq = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE answer_seq END,
+                answer_ts = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE answer_ts END,
+                accepted = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE accepted END,
+                latency_ms = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE latency_ms END,
+                answer_event = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE answer_event END
+            WHERE session = $s AND kind IS NOT NULL AND trade_id IS NOT ack_trade_id
+                AND trade_id IN (SELECT f.trade_id FROM player_fills f WHERE f.session = $s AND f.game_id = $g)
+            """,
+            ("$s", session), ("$g", gameId));
         var unclaimed = new List<(string TradeId, long Seq, string? Type)>();
         views.Query(
             """

@@ -27,7 +27,7 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
     public string Name => "player_actions";
 
     /// <inheritdoc/>
-    public int Version => 1;
+    public int Version => 2;
 
     /// <inheritdoc/>
     public void Create(ViewsTransaction views) => views.Execute(PlayerActionTables.Create);
@@ -79,6 +79,10 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
                 PlayerActionTables.Ack(views, session, record.Conn, record.Seq, record.Ts, ack);
                 PlayerActionTables.MatchAcks(views, session);
                 PlayerActionTables.MatchNamedTrades(views, session);
+                foreach (var gameId in PlayerActionTables.GamesOfAck(views, session, record.Conn, ack.AckId))
+                {
+                    PlayerActionTables.MatchTradesInOrder(views, session, gameId);
+                }
                 return;
             case "playerUpdate" or "usernameStatus":
                 LearnPlayer(views, record, static root => PlayerPayload.Text(root, "id"));
@@ -172,8 +176,14 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
                 price = JsonScalar.Double(value) is { } p && double.IsFinite(p) ? p : null;
             }
         }
-        if (gameId is null || gameId == session.GameId || session.GameId is not { } previous)
+        if (gameId is null || gameId == session.GameId)
         {
+            session.Saw(gameId, tick, price);
+            return default;
+        }
+        if (session.GameId is not { } previous)
+        {
+            PlayerActionTables.AdoptFirstGame(views, session.Session, gameId);
             session.Saw(gameId, tick, price);
             return default;
         }
