@@ -235,8 +235,11 @@ internal static class PlayerActionTables
         }
     }
 
-    /// <summary>A <c>currentSidebet</c> answers the earliest sidebet request of the session still without an answer (no ack seen).</summary>
-    public static void SidebetPlaced(ViewsTransaction views, string session, long seq, long ts, long? tick, double? price) =>
+    /// <summary>
+    /// A <c>currentSidebet</c> answers the earliest sidebet request of its game still without a placement (no ack
+    /// seen); a request left unanswered in an earlier game is never answered by a later game's sidebet.
+    /// </summary>
+    public static void SidebetPlaced(ViewsTransaction views, string session, long seq, long ts, string? gameId, long? tick, double? price) =>
         views.Execute(
             """
             UPDATE player_actions SET answer_seq = coalesce(answer_seq, $seq), answer_ts = coalesce(answer_ts, $ts), answer_event = coalesce(answer_event, 'currentSidebet'),
@@ -244,7 +247,8 @@ internal static class PlayerActionTables
             WHERE rowid = (
                 SELECT rowid FROM player_actions
                 WHERE session = $s AND kind IS NULL AND action LIKE '%idebet%' AND tick_filled IS NULL AND coalesce(accepted, 1) = 1 AND sent_seq < $seq
+                    AND ($g IS NULL OR game_id = $g OR game_id IS NULL)
                 ORDER BY sent_seq LIMIT 1)
             """,
-            ("$seq", seq), ("$ts", ts), ("$tick", tick), ("$price", price), ("$s", session));
+            ("$seq", seq), ("$ts", ts), ("$g", gameId), ("$tick", tick), ("$price", price), ("$s", session));
 }

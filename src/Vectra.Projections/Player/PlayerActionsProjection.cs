@@ -64,9 +64,9 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
                 }
                 return;
             case "currentSidebet":
-                if (Known(views, record.Session) is not null)
+                if (Known(views, record.Session) is { } betting)
                 {
-                    SidebetPlaced(views, record);
+                    SidebetPlaced(views, record, betting);
                 }
                 return;
             case SystemEvents.CdpSent:
@@ -126,7 +126,7 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         }
     }
 
-    private static void SidebetPlaced(ViewsTransaction views, JournalRecord record)
+    private static void SidebetPlaced(ViewsTransaction views, JournalRecord record, PlayerSession at)
     {
         using var payload = PlayerPayload.Object(record);
         if (payload is null)
@@ -135,7 +135,8 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         }
         var root = payload.RootElement;
         var tick = PlayerPayload.Integer(root, "startTick") ?? PlayerPayload.Integer(root, "tickIndex");
-        PlayerActionTables.SidebetPlaced(views, record.Session.ToString(), record.Seq, record.Ts, tick, PlayerPayload.Number(root, "price"));
+        var gameId = PlayerPayload.Text(root, "gameId") ?? at.GameId;
+        PlayerActionTables.SidebetPlaced(views, record.Session.ToString(), record.Seq, record.Ts, gameId, tick, PlayerPayload.Number(root, "price"));
     }
 
     private void LearnPlayer(ViewsTransaction views, JournalRecord record, Func<JsonElement, string?> idOf)

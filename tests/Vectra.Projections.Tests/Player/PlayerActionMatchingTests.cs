@@ -27,19 +27,25 @@ public sealed class PlayerActionMatchingTests
 
     private static JournalRecord ImportedBuy() => R(SystemEvents.CdpSent, """[{"seq":1,"ts":1,"event":"buyOrder","data":{"amount":0.1},"direction":"sent"}]""");
 
+    private static JournalRecord ImportedSidebet() =>
+        R(SystemEvents.CdpSent, """[{"seq":2,"ts":2,"event":"requestSidebet","data":{"amount":0.01,"xPayout":5},"direction":"sent"}]""");
+
+    private static JournalRecord SidebetPlaced(string gameId, int tick) =>
+        R("currentSidebet", $$"""[{"gameId":"{{gameId}}","betAmount":0.01,"xPayout":5,"startTick":{{tick}},"endTick":{{tick + 40}},"tickIndex":{{tick}},"price":1.25,"type":"placed"}]""");
+
     private static JournalRecord Ack(int ackId, string answer) => R(SystemEvents.CdpAck, $$"""[{"direction":"received","ackId":{{ackId}},"args":[{{answer}}]}]""");
 
     private static JournalRecord Trade(string id, string gameId, int tick) =>
         R("standard/newTrade", $$"""[{"id":"{{id}}","gameId":"{{gameId}}","playerId":"{{SimulatedPlayer.Id}}","type":"buy","tickIndex":{{tick}},"price":1.5,"qty":0.06,"amount":0.1}]""");
 
-    private static async Task<List<(long? AckId, string? GameId, bool? Accepted, string? TradeId)>> ActionsAsync(IEnumerable<JournalRecord> records)
+    private static async Task<List<(long? AckId, string? GameId, bool? Accepted, string? TradeId, long? TickFilled)>> ActionsAsync(IEnumerable<JournalRecord> records)
     {
         using var folder = new TempFolder();
         await ProjectionHarness.JournalAndProjectAsync(folder.Path, records);
         return ProjectionHarness.Query(
             folder.Path,
-            "SELECT ack_id, game_id, accepted, trade_id FROM player_actions ORDER BY sent_seq",
-            r => (r.NullableLong(0), r.NullableString(1), r.IsDBNull(2) ? (bool?)null : r.GetInt64(2) == 1, r.NullableString(3)));
+            "SELECT ack_id, game_id, accepted, trade_id, tick_filled FROM player_actions ORDER BY sent_seq",
+            r => (r.NullableLong(0), r.NullableString(1), r.IsDBNull(2) ? (bool?)null : r.GetInt64(2) == 1, r.NullableString(3), r.NullableLong(4)));
     }
 
     [Fact]
@@ -53,7 +59,7 @@ public sealed class PlayerActionMatchingTests
         var acksFirst = await ActionsAsync([.. head, refused, accepted, trade]);
         var tradeFirst = await ActionsAsync([.. head, trade, refused, accepted]);
 
-        Assert.Equal([(1L, GameA, false, null), (2L, GameA, true, "t-2")], acksFirst);
+        Assert.Equal([(1L, GameA, false, null, null), (2L, GameA, true, "t-2", 11L)], acksFirst);
         Assert.Equal(acksFirst, tradeFirst);
     }
 
@@ -66,7 +72,7 @@ public sealed class PlayerActionMatchingTests
             Ack(1, """{"success":false,"reason":"insufficient cash"}"""), Ack(2, """{"success":true,"tradeId":"t-2"}"""),
         };
 
-        Assert.Equal([(1L, GameA, false, null), (2L, GameA, true, "t-2")], await ActionsAsync(records));
+        Assert.Equal([(1L, GameA, false, null, null), (2L, GameA, true, "t-2", 11L)], await ActionsAsync(records));
     }
 
     [Fact]
@@ -77,6 +83,17 @@ public sealed class PlayerActionMatchingTests
             PlayerUpdate(), ImportedBuy(), Game(GameA, 10), Game(GameB, 0), Game(GameB, 3), ImportedBuy(), Trade("t-b", GameB, 4),
         };
 
-        Assert.Equal([(null, GameA, null, null), (null, GameB, true, "t-b")], await ActionsAsync(records));
+        Assert.Equal([(null, GameA, null, null, null), (null, GameB, true, "t-b", 4L)], await ActionsAsync(records));
+    }
+
+    [Fact]
+    public async Task A_sidebet_request_left_unanswered_in_one_game_does_not_take_the_sidebet_of_a_later_game()
+    {
+        var records = new[]
+        {
+            PlayerUpdate(), Game(GameA, 10), ImportedSidebet(), Game(GameB, 0), Game(GameB, 5), ImportedSidebet(), SidebetPlaced(GameB, 6),
+        };
+
+        Assert.Equal([(null, GameA, null, null, null), (null, GameB, true, null, 6L)], await ActionsAsync(records));
     }
 }
