@@ -77,8 +77,7 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
                 Player(views, record.Session);
                 var session = record.Session.ToString();
                 PlayerActionTables.Ack(views, session, record.Conn, record.Seq, record.Ts, ack);
-                PlayerActionTables.MatchAcks(views, session);
-                PlayerActionTables.MatchNamedTrades(views, session);
+                PlayerActionTables.MatchAck(views, session, record.Conn, ack.AckId);
                 foreach (var gameId in PlayerActionTables.GamesOfAck(views, session, record.Conn, ack.AckId))
                 {
                     PlayerActionTables.MatchTradesInOrder(views, session, gameId);
@@ -102,8 +101,10 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         }
         var session = record.Session.ToString();
         PlayerActionTables.Sent(views, session, record.Conn, record.Seq, record.Ts, at, sent);
-        PlayerActionTables.MatchAcks(views, session);
-        PlayerActionTables.MatchNamedTrades(views, session);
+        if (sent.AckId is { } ackId)
+        {
+            PlayerActionTables.MatchAck(views, session, record.Conn, ackId);
+        }
         if (at.GameId is { } gameId)
         {
             PlayerActionTables.MatchTradesInOrder(views, session, gameId);
@@ -119,7 +120,7 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         }
         var session = record.Session.ToString();
         PlayerActionTables.Fill(views, session, record.Seq, record.Ts, fill);
-        PlayerActionTables.MatchNamedTrades(views, session);
+        PlayerActionTables.MatchNamedTrade(views, session, fill.TradeId);
         if ((fill.GameId ?? at.GameId) is { } gameId)
         {
             PlayerActionTables.MatchTradesInOrder(views, session, gameId);
@@ -135,7 +136,8 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         }
         var root = payload.RootElement;
         var tick = PlayerPayload.Integer(root, "startTick") ?? PlayerPayload.Integer(root, "tickIndex");
-        var gameId = PlayerPayload.Text(root, "gameId") ?? at.GameId;
+        // Before the feed showed a game, the requests have none yet (they take the first game's later).
+        var gameId = at.GameId is null ? null : PlayerPayload.Text(root, "gameId") ?? at.GameId;
         PlayerActionTables.SidebetPlaced(views, record.Session.ToString(), record.Seq, record.Ts, gameId, tick, PlayerPayload.Number(root, "price"));
     }
 
@@ -185,6 +187,7 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         if (session.GameId is not { } previous)
         {
             PlayerActionTables.AdoptFirstGame(views, session.Session, gameId);
+            PlayerActionTables.MatchTradesInOrder(views, session.Session.ToString(), gameId);
             session.Saw(gameId, tick, price);
             return default;
         }
