@@ -43,6 +43,8 @@ internal static class PlayerActionTables
             PRIMARY KEY (session, conn, action_key)
         );
         CREATE INDEX IF NOT EXISTS player_actions_by_trade ON player_actions (session, trade_id);
+        CREATE INDEX IF NOT EXISTS player_actions_by_game ON player_actions (session, game_id, sent_seq);
+        CREATE INDEX IF NOT EXISTS player_actions_by_named_trade ON player_actions (session, ack_trade_id);
         CREATE TABLE IF NOT EXISTS player_acks (
             session  TEXT    NOT NULL,
             conn     INTEGER NOT NULL,
@@ -120,7 +122,7 @@ internal static class PlayerActionTables
                 game_id, tick_requested, price_requested)
             VALUES ($s, $c, $key, $seq, $ts, $p, $action, $kind, $ack, $request, $amount, $pct, $g, $tick, $price)
             """,
-            ("$s", session), ("$c", conn), ("$key", sent.AckId is { } id ? "a" + id : "s" + seq), ("$seq", seq), ("$ts", ts), ("$p", at.PlayerId),
+            ("$s", session), ("$c", conn), ("$key", sent.AckId is { } id ? AckKey(id) : "s" + seq), ("$seq", seq), ("$ts", ts), ("$p", at.PlayerId),
             ("$action", sent.Action), ("$kind", sent.Kind), ("$ack", sent.AckId), ("$request", sent.Request), ("$amount", sent.Amount),
             ("$pct", sent.Percentage), ("$g", at.GameId), ("$tick", at.Tick), ("$price", at.Price));
 
@@ -139,35 +141,90 @@ internal static class PlayerActionTables
             ("$s", session), ("$id", fill.TradeId), ("$seq", seq), ("$ts", ts), ("$g", fill.GameId), ("$type", fill.Type), ("$tick", fill.Tick),
             ("$price", fill.Price), ("$qty", fill.Qty), ("$amount", fill.Amount));
 
-    /// <summary>An ack answers the request of its ack id on the same session and connection; it overrides a response event.</summary>
-    public static void MatchAcks(ViewsTransaction views, string session) =>
+    /// <summary>The key of a request that asked for an ack: its ack id, unique on its connection.</summary>
+    public static string AckKey(long ackId) => "a" + ackId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The ack of <paramref name="ackId"/> answers the request of that ack id on the same session and connection (it
+    /// overrides a response event), and the trade it names fills it. Both the request and the ack are looked up by
+    /// key, so the cost does not grow with the session's history.
+    /// </summary>
+    public static void MatchAck(ViewsTransaction views, string session, int conn, long ackId)
+    {
         views.Execute(
             $"""
             UPDATE player_actions SET answer_seq = a.meta_seq, answer_ts = a.meta_ts, answer_event = '{SystemEvents.CdpAck}', accepted = a.success,
                 reason = a.reason, ack_trade_id = a.trade_id, latency_ms = (a.meta_ts - player_actions.sent_ts) / 1000.0
             FROM player_acks a
-            WHERE player_actions.session = $s AND a.session = $s AND a.conn = player_actions.conn AND a.ack_id = player_actions.ack_id
-                AND player_actions.answer_event IS NOT '{SystemEvents.CdpAck}'
+            WHERE player_actions.session = $s AND player_actions.conn = $c AND player_actions.action_key = $key
+                AND a.session = $s AND a.conn = $c AND a.ack_id = $id AND player_actions.answer_event IS NOT '{SystemEvents.CdpAck}'
             """,
-            ("$s", session));
-
-    /// <summary>An ack that names the trade fills the request with that trade.</summary>
-    public static void MatchNamedTrades(ViewsTransaction views, string session) =>
+            ("$s", session), ("$c", conn), ("$key", AckKey(ackId)), ("$id", ackId));
         views.Execute(
             """
             UPDATE player_actions SET trade_id = f.trade_id, trade_seq = f.meta_seq, tick_filled = f.tick, price_filled = f.price, qty = f.qty, amount_filled = f.amount
             FROM player_fills f
-            WHERE player_actions.session = $s AND f.session = $s AND f.trade_id = player_actions.ack_trade_id AND player_actions.trade_id IS NOT f.trade_id
+            WHERE player_actions.session = $s AND player_actions.conn = $c AND player_actions.action_key = $key
+                AND f.session = $s AND f.trade_id = player_actions.ack_trade_id AND player_actions.trade_id IS NOT f.trade_id
             """,
-            ("$s", session));
+            ("$s", session), ("$c", conn), ("$key", AckKey(ackId)));
+    }
+
+    /// <summary>The trade <paramref name="tradeId"/> fills the request whose ack named it.</summary>
+    public static void MatchNamedTrade(ViewsTransaction views, string session, string tradeId) =>
+        views.Execute(
+            """
+            UPDATE player_actions SET trade_id = f.trade_id, trade_seq = f.meta_seq, tick_filled = f.tick, price_filled = f.price, qty = f.qty, amount_filled = f.amount
+            FROM player_fills f
+            WHERE player_actions.session = $s AND player_actions.ack_trade_id = $id AND f.session = $s AND f.trade_id = $id
+                AND player_actions.trade_id IS NOT f.trade_id
+            """,
+            ("$s", session), ("$id", tradeId));
+
+    /// <summary>
+    /// The orders the session sent before its feed showed any game belong to <paramref name="gameId"/>, the first one it
+    /// shows: they are matched and exported with it, and no trade of a later game can fill them.
+    /// </summary>
+    public static void AdoptFirstGame(ViewsTransaction views, Guid session, string gameId) =>
+        views.Execute("UPDATE player_actions SET game_id = $g WHERE session = $s AND game_id IS NULL", ("$s", session.ToString()), ("$g", gameId));
+
+    /// <summary>The game of the request <paramref name="ackId"/> answers and the game of the trade the ack names, when known.</summary>
+    public static List<string> GamesOfAck(ViewsTransaction views, string session, int conn, long ackId)
+    {
+        var games = new List<string>();
+        views.Query(
+            """
+            SELECT a.game_id FROM player_actions a WHERE a.session = $s AND a.conn = $c AND a.action_key = $key AND a.game_id IS NOT NULL
+            UNION
+            SELECT f.game_id FROM player_acks k JOIN player_fills f ON f.session = k.session AND f.trade_id = k.trade_id
+            WHERE k.session = $s AND k.conn = $c AND k.ack_id = $id AND f.game_id IS NOT NULL
+            """,
+            r => games.Add(r.GetString(0)),
+            ("$s", session), ("$c", conn), ("$key", AckKey(ackId)), ("$id", ackId));
+        return games;
+    }
 
     /// <summary>
     /// Without a trade id in the ack, the player's first unclaimed trade of the request's type after it, in the same game,
-    /// fills the earliest request still waiting for one; with no answer yet, the trade is the answer. Only the current
+    /// fills the earliest request still waiting for one; with no answer yet, the trade is the answer. The game's claims
+    /// are made again from what is stored each time one of its requests, acks or trades arrives, so an ack that refuses
+    /// a request or names the trade, arriving after the trade, moves the trade to the request it belongs to. Only the
     /// game's trades are looked at, so what is scanned stays bounded however long the session runs.
     /// </summary>
     public static void MatchTradesInOrder(ViewsTransaction views, string session, string gameId)
     {
+        views.Execute(
+            """
+            UPDATE player_actions SET trade_id = NULL, trade_seq = NULL, tick_filled = NULL, price_filled = NULL, qty = NULL, amount_filled = NULL,
+                answer_seq = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE answer_seq END,
+                answer_ts = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE answer_ts END,
+                accepted = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE accepted END,
+                latency_ms = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE latency_ms END,
+                answer_event = CASE WHEN answer_event = 'standard/newTrade' THEN NULL ELSE answer_event END
+            WHERE session = $s AND kind IS NOT NULL AND trade_id IS NOT ack_trade_id
+                AND trade_id IN (SELECT f.trade_id FROM player_fills f WHERE f.session = $s AND f.game_id = $g)
+            """,
+            ("$s", session), ("$g", gameId));
         var unclaimed = new List<(string TradeId, long Seq, string? Type)>();
         views.Query(
             """
@@ -189,24 +246,29 @@ internal static class PlayerActionTables
                 FROM player_fills f
                 WHERE f.session = $s AND f.trade_id = $id AND player_actions.rowid = (
                     SELECT a.rowid FROM player_actions a
-                    WHERE a.session = $s AND a.kind = $type AND a.trade_id IS NULL AND a.ack_trade_id IS NULL AND coalesce(a.accepted, 1) = 1
-                        AND a.sent_seq < $seq AND (a.game_id = $g OR a.game_id IS NULL)
+                    WHERE a.session = $s AND a.game_id = $g AND +a.kind = $type AND +a.trade_id IS NULL
+                        AND +a.ack_trade_id IS NULL AND coalesce(a.accepted, 1) = 1 AND a.sent_seq < $seq
                     ORDER BY a.sent_seq LIMIT 1)
                 """,
                 ("$s", session), ("$id", tradeId), ("$type", type), ("$seq", seq), ("$g", gameId));
         }
     }
 
-    /// <summary>A <c>currentSidebet</c> answers the earliest sidebet request of the session still without an answer (no ack seen).</summary>
-    public static void SidebetPlaced(ViewsTransaction views, string session, long seq, long ts, long? tick, double? price) =>
+    /// <summary>
+    /// A <c>currentSidebet</c> answers the earliest sidebet request of its game (<paramref name="gameId"/>, null before
+    /// the feed showed any) still without a placement; a request left unanswered in an earlier game is never answered
+    /// by a later game's sidebet.
+    /// </summary>
+    public static void SidebetPlaced(ViewsTransaction views, string session, long seq, long ts, string? gameId, long? tick, double? price) =>
         views.Execute(
             """
             UPDATE player_actions SET answer_seq = coalesce(answer_seq, $seq), answer_ts = coalesce(answer_ts, $ts), answer_event = coalesce(answer_event, 'currentSidebet'),
                 accepted = coalesce(accepted, 1), latency_ms = coalesce(latency_ms, ($ts - sent_ts) / 1000.0), tick_filled = $tick, price_filled = $price
             WHERE rowid = (
                 SELECT rowid FROM player_actions
-                WHERE session = $s AND kind IS NULL AND action LIKE '%idebet%' AND tick_filled IS NULL AND coalesce(accepted, 1) = 1 AND sent_seq < $seq
+                WHERE session = $s AND game_id IS $g AND +kind IS NULL AND action LIKE '%idebet%' AND +tick_filled IS NULL
+                    AND coalesce(accepted, 1) = 1 AND sent_seq < $seq
                 ORDER BY sent_seq LIMIT 1)
             """,
-            ("$seq", seq), ("$ts", ts), ("$tick", tick), ("$price", price), ("$s", session));
+            ("$seq", seq), ("$ts", ts), ("$g", gameId), ("$tick", tick), ("$price", price), ("$s", session));
 }

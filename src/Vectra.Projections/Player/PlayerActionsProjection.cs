@@ -27,7 +27,7 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
     public string Name => "player_actions";
 
     /// <inheritdoc/>
-    public int Version => 1;
+    public int Version => 2;
 
     /// <inheritdoc/>
     public void Create(ViewsTransaction views) => views.Execute(PlayerActionTables.Create);
@@ -64,9 +64,9 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
                 }
                 return;
             case "currentSidebet":
-                if (Known(views, record.Session) is not null)
+                if (Known(views, record.Session) is { } betting)
                 {
-                    SidebetPlaced(views, record);
+                    SidebetPlaced(views, record, betting);
                 }
                 return;
             case SystemEvents.CdpSent:
@@ -77,8 +77,11 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
                 Player(views, record.Session);
                 var session = record.Session.ToString();
                 PlayerActionTables.Ack(views, session, record.Conn, record.Seq, record.Ts, ack);
-                PlayerActionTables.MatchAcks(views, session);
-                PlayerActionTables.MatchNamedTrades(views, session);
+                PlayerActionTables.MatchAck(views, session, record.Conn, ack.AckId);
+                foreach (var gameId in PlayerActionTables.GamesOfAck(views, session, record.Conn, ack.AckId))
+                {
+                    PlayerActionTables.MatchTradesInOrder(views, session, gameId);
+                }
                 return;
             case "playerUpdate" or "usernameStatus":
                 LearnPlayer(views, record, static root => PlayerPayload.Text(root, "id"));
@@ -98,8 +101,10 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         }
         var session = record.Session.ToString();
         PlayerActionTables.Sent(views, session, record.Conn, record.Seq, record.Ts, at, sent);
-        PlayerActionTables.MatchAcks(views, session);
-        PlayerActionTables.MatchNamedTrades(views, session);
+        if (sent.AckId is { } ackId)
+        {
+            PlayerActionTables.MatchAck(views, session, record.Conn, ackId);
+        }
         if (at.GameId is { } gameId)
         {
             PlayerActionTables.MatchTradesInOrder(views, session, gameId);
@@ -115,14 +120,14 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         }
         var session = record.Session.ToString();
         PlayerActionTables.Fill(views, session, record.Seq, record.Ts, fill);
-        PlayerActionTables.MatchNamedTrades(views, session);
+        PlayerActionTables.MatchNamedTrade(views, session, fill.TradeId);
         if ((fill.GameId ?? at.GameId) is { } gameId)
         {
             PlayerActionTables.MatchTradesInOrder(views, session, gameId);
         }
     }
 
-    private static void SidebetPlaced(ViewsTransaction views, JournalRecord record)
+    private static void SidebetPlaced(ViewsTransaction views, JournalRecord record, PlayerSession at)
     {
         using var payload = PlayerPayload.Object(record);
         if (payload is null)
@@ -131,7 +136,9 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         }
         var root = payload.RootElement;
         var tick = PlayerPayload.Integer(root, "startTick") ?? PlayerPayload.Integer(root, "tickIndex");
-        PlayerActionTables.SidebetPlaced(views, record.Session.ToString(), record.Seq, record.Ts, tick, PlayerPayload.Number(root, "price"));
+        // Before the feed showed a game, the requests have none yet (they take the first game's later).
+        var gameId = at.GameId is null ? null : PlayerPayload.Text(root, "gameId") ?? at.GameId;
+        PlayerActionTables.SidebetPlaced(views, record.Session.ToString(), record.Seq, record.Ts, gameId, tick, PlayerPayload.Number(root, "price"));
     }
 
     private void LearnPlayer(ViewsTransaction views, JournalRecord record, Func<JsonElement, string?> idOf)
@@ -172,8 +179,15 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
                 price = JsonScalar.Double(value) is { } p && double.IsFinite(p) ? p : null;
             }
         }
-        if (gameId is null || gameId == session.GameId || session.GameId is not { } previous)
+        if (gameId is null || gameId == session.GameId)
         {
+            session.Saw(gameId, tick, price);
+            return default;
+        }
+        if (session.GameId is not { } previous)
+        {
+            PlayerActionTables.AdoptFirstGame(views, session.Session, gameId);
+            PlayerActionTables.MatchTradesInOrder(views, session.Session.ToString(), gameId);
             session.Saw(gameId, tick, price);
             return default;
         }
