@@ -49,6 +49,10 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         {
             return Known(views, record.Session) is { } watched ? SawGameState(views, watched, record) : default;
         }
+        if (record.Event is SystemEvents.SessionStop or SystemEvents.Import)
+        {
+            return Known(views, record.Session) is { } ending ? SessionEnded(views, ending) : default;
+        }
         Apply(record, views);
         return default;
     }
@@ -184,6 +188,10 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
             session.Saw(gameId, tick, price);
             return default;
         }
+        if (PlayerActionTables.Left(views, session.Session, gameId))
+        {
+            return default; // A late copy of a game the feed already left (a duplicated extended emission): the feed is not going back.
+        }
         if (session.GameId is not { } previous)
         {
             PlayerActionTables.AdoptFirstGame(views, session.Session, gameId);
@@ -191,13 +199,29 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
             session.Saw(gameId, tick, price);
             return default;
         }
-        if (PlayerActionTables.Left(views, session.Session, gameId))
-        {
-            return default; // A late copy of a game the feed already left (a duplicated extended emission): the feed is not going back.
-        }
         PlayerActionTables.Leave(views, session.Session, previous);
         session.Saw(gameId, tick, price);
         return new PlayerActionEffects(session.Session, previous);
+    }
+
+    /// <summary>
+    /// The session's records end (a capture's <c>$session.stop</c>, an imported file's <c>$import</c>): no answer or fill
+    /// of its current game can follow, so that game is settled as if the feed had moved on, and the feed position is
+    /// cleared (a next imported file starts from no game).
+    /// </summary>
+    private static PlayerActionEffects SessionEnded(ViewsTransaction views, PlayerSession session)
+    {
+        if (session.GameId is not { } current)
+        {
+            return default;
+        }
+        (session.GameId, session.Tick, session.Price, session.Dirty) = (null, null, null, true);
+        if (PlayerActionTables.Left(views, session.Session, current))
+        {
+            return default;
+        }
+        PlayerActionTables.Leave(views, session.Session, current);
+        return new PlayerActionEffects(session.Session, current);
     }
 
     /// <summary>The session's player state, or null when no player record of it was seen.</summary>

@@ -7,8 +7,8 @@ namespace Vectra.Projections.Exports.Player;
 
 /// <summary>
 /// <c>doc_type=player_action</c>: the <c>player_actions</c> rows (request, answer, fill, latency) of one authenticated
-/// session's game, exported once when the session's feed moves on to the next game (its answers and fills are in by
-/// then), partitioned by the UTC day of the request. Runs right after <see cref="PlayerActionsProjection"/>.
+/// session's game, exported once when the session's feed moves on to the next game or the session's records end (its
+/// answers and fills are in by then), partitioned by the UTC day of the request. Runs right after <see cref="PlayerActionsProjection"/>.
 /// </summary>
 public sealed class PlayerActionExport(PlayerActionsProjection actions, ExportOptions options)
     : ExportProjection("player_action", Columns, options), IDownstreamProjection<PlayerActionEffects>
