@@ -188,6 +188,25 @@ public sealed class CdpSocketsTests
         Assert.StartsWith("watchdog:", sockets.Silent(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_page_without_an_open_socket_is_blind_from_the_attach_and_again_from_its_last_close()
+    {
+        var time = new ManualTime();
+        var sockets = new CdpSockets(_queue, _system, new CaptureState(time), time, 1, _warnings.Add);
+        time.Advance(TimeSpan.FromSeconds(45));
+        Assert.Equal(TimeSpan.FromSeconds(45), sockets.Blind());
+
+        sockets.On("Network.webSocketCreated", Json($$"""{"requestId":"r1","url":"{{GameUrl}}"}"""));
+        Assert.Equal(TimeSpan.FromSeconds(45), sockets.Blind());
+        sockets.On("Network.webSocketFrameReceived", Json("""{"requestId":"r1","timestamp":1,"response":{"opcode":1,"mask":false,"payloadData":"40{\"sid\":\"a\"}"}}"""));
+        time.Advance(TimeSpan.FromSeconds(120));
+        Assert.Null(sockets.Blind());
+
+        sockets.On("Network.webSocketClosed", Json("""{"requestId":"r1","timestamp":3}"""));
+        time.Advance(TimeSpan.FromSeconds(7));
+        Assert.Equal(TimeSpan.FromSeconds(7), sockets.Blind());
+    }
+
     private void Created(string requestId, string url) =>
         _sockets.On("Network.webSocketCreated", Json(JsonSerializer.Serialize(new { requestId, url })));
 

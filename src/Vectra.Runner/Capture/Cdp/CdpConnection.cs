@@ -48,7 +48,7 @@ internal sealed class CdpConnection(
             await EnableAsync(client, stopping).ConfigureAwait(false);
             Reached = true;
             log.Attached(target.Url, endpoint);
-            var watchdog = WatchdogAsync(sockets, attached.Token);
+            var watchdog = WatchdogAsync(sockets, target.Url, attached.Token);
             var ended = await Task.WhenAny(reading, watchdog, Task.Delay(Timeout.Infinite, stopping)).ConfigureAwait(false);
             reason = stopping.IsCancellationRequested ? "shutdown"
                 : ended == reading ? await reading.ConfigureAwait(false)
@@ -107,10 +107,15 @@ internal sealed class CdpConnection(
         await client.CallAsync("Page.enable", stopping).WaitAsync(timeout, time, stopping).ConfigureAwait(false);
     }
 
-    private async Task<string> WatchdogAsync(CdpSockets sockets, CancellationToken cancellation)
+    /// <summary>
+    /// Ends the attach when an open socket goes silent; warns once per stretch when the page has no open socket at all
+    /// (re-attaching would not bring one back, and without the warning the capture would record nothing, silently).
+    /// </summary>
+    private async Task<string> WatchdogAsync(CdpSockets sockets, string pageUrl, CancellationToken cancellation)
     {
         var limit = TimeSpan.FromSeconds(settings.WatchdogSeconds);
         var check = TimeSpan.FromMilliseconds(Math.Clamp(limit.TotalMilliseconds / 4, 50, 1000));
+        var warned = false;
         while (true)
         {
             await Task.Delay(check, time, cancellation).ConfigureAwait(false);
@@ -118,6 +123,12 @@ internal sealed class CdpConnection(
             {
                 return reason;
             }
+            var blind = sockets.Blind();
+            if (blind >= limit && !warned)
+            {
+                log.Blind(pageUrl, blind.Value.TotalSeconds);
+            }
+            warned = blind >= limit;
         }
     }
 

@@ -30,6 +30,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
     private int _nextNumber = firstNumber;
     private readonly Lock _gate = new();
     private bool _navigating;
+    private long? _blindSince = time.GetTimestamp();
 
     /// <summary>The number of the last connection opened, 0 when none was.</summary>
     public int LastOpened { get; private set; }
@@ -54,6 +55,15 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
                 Close(socket, reason);
             }
             _sockets.Clear();
+        }
+    }
+
+    /// <summary>How long the page has had no open Socket.IO connection (since the attach, or since its last one closed); null while one is open.</summary>
+    public TimeSpan? Blind()
+    {
+        lock (_gate)
+        {
+            return _blindSince is { } since ? time.GetElapsedTime(since) : null;
         }
     }
 
@@ -238,6 +248,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
     {
         socket.Number = _nextNumber++;
         LastOpened = socket.Number;
+        _blindSince = null;
         queue.AddSystem(system.OpenInBrowser(socket.Number, socket.Url, sid, socket.Attached));
         state.Opened(socket.Number);
     }
@@ -249,6 +260,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
         if (!_sockets.Values.Any(other => other.Number != 0))
         {
             state.Closed();
+            _blindSince = time.GetTimestamp();
         }
     }
 
