@@ -120,7 +120,7 @@ internal static class BenchCaptureCommand
                 settings.Projections = false;
                 settings.Data = Path.Combine(folder, "data");
             });
-            long commits, blocksSealed;
+            long commits, blocksSealed, recordsSealed;
             GcFigures gc;
             TimeSpan cpu;
             using (var writer = JournalWriter.Open(host.Settings.Data!, durability, sealing))
@@ -132,6 +132,7 @@ internal static class BenchCaptureCommand
                 await latency.AllDurable.WaitAsync(Limit);
                 commits = writer.Commits;
                 blocksSealed = writer.BlocksSealed;
+                recordsSealed = writer.RecordsSealed;
                 gc = gcAtStart.Stop();
                 cpu = Environment.CpuUsage.TotalTime - cpuAtStart;
                 await app.StopAsync();
@@ -156,6 +157,7 @@ internal static class BenchCaptureCommand
                 commits,
                 // Sealing really ran during the run (not after it): blocks stored before the last frame was durable.
                 blocksSealed,
+                recordsSealed,
                 cpuMs = Math.Round(cpu.TotalMilliseconds),
                 gc = gc.ToString(),
                 p50Ms = Math.Round(latency.PercentileMs(50), 3),
@@ -169,7 +171,7 @@ internal static class BenchCaptureCommand
             Console.WriteLine(report.command);
             Console.WriteLine($"machine: {report.machine}");
             Console.WriteLine($"capture process: {report.cpuMs:N0} ms CPU, {report.gc}");
-            Console.WriteLine($"{report.frames:N0} frames ({report.megabytes} MB of recording) in {report.seconds} s: {report.framesPerSecond:N0} frames/s (received at {report.receivedPerSecond:N0}/s) in {report.commits:N0} commits, {report.blocksSealed:N0} blocks sealed; receive→durable p50 {report.p50Ms} ms, p99 {report.p99Ms} ms");
+            Console.WriteLine($"{report.frames:N0} frames ({report.megabytes} MB of recording) in {report.seconds} s: {report.framesPerSecond:N0} frames/s (received at {report.receivedPerSecond:N0}/s) in {report.commits:N0} commits, {report.blocksSealed:N0} blocks sealed ({report.recordsSealed:N0} records); receive→durable p50 {report.p50Ms} ms, p99 {report.p99Ms} ms");
             return ExitCodes.Ok;
         }
         finally
