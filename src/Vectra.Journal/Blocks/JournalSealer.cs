@@ -13,7 +13,8 @@ namespace Vectra.Journal.Blocks;
 /// Failure policy: sealing is an optimisation, never a condition of durability. A damaged or missing row,
 /// a failed read or a block the writer refuses stops the sealer for good, reported once through
 /// <see cref="SealPolicy.OnProblem"/> and <see cref="Problem"/>; records after it simply stay rows until the
-/// cause is fixed and `vectra journal compact` runs. A crash at any moment leaves the rows or the block
+/// cause is fixed and `vectra journal compact` runs (so do the records before it in the same block, which a sealer
+/// catching up makes up to <see cref="SealPolicy.CatchUpBlockRecords"/> long). A crash at any moment leaves the rows or the block
 /// (one transaction holds both), so nothing is lost or doubled. An I/O error while the writer stores a
 /// block faults the writer, like any other I/O error in its commits.
 /// </remarks>
@@ -50,9 +51,10 @@ internal sealed class JournalSealer : IDisposable
                 var tail = _writer.Tail;
                 var unsealedBytes = tailBytes + (_writer.AppendedArgsBytes - appendedAtStart);
                 // Nothing is due before a committed row exists at `next`, however many bytes are said to wait.
-                if (tail >= next && (tail - next + 1 > _policy.MaxTailRecords || unsealedBytes > _policy.MaxTailBytes))
+                var unsealed = tail - next + 1;
+                if (tail >= next && (unsealed > _policy.MaxTailRecords || unsealedBytes > _policy.MaxTailBytes))
                 {
-                    var entries = rows.Read(next, _policy.BlockRecords, _policy.MaxBlockBytes);
+                    var entries = rows.Read(next, _policy.BlockRecordsFor(unsealed), _policy.MaxBlockBytes);
                     if (entries.Count == 0)
                     {
                         throw new InvalidOperationException($"the journal has no row at meta_seq {next} to seal");

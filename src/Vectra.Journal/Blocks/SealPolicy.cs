@@ -32,6 +32,15 @@ public sealed record SealPolicy
     /// </summary>
     public int BlockRecords { get; init; } = 256;
 
+    /// <summary>
+    /// Records a block may grow to while the sealer is behind. The writer stores at most one block per commit, and a
+    /// full-speed capture commits a few hundred frames at a time: blocks of <see cref="BlockRecords"/> alone sealed a
+    /// third of a 50,000-frame burst and fell millions of records behind in ten sustained minutes (BENCHMARKS.md,
+    /// "seal-throughput"). Behind the bound by more than a block, a block takes the whole backlog in multiples of
+    /// <see cref="BlockRecords"/>, up to this (never below <see cref="BlockRecords"/>); at the live feed's rate blocks stay <see cref="BlockRecords"/> long.
+    /// </summary>
+    public int CatchUpBlockRecords { get; init; } = 1024;
+
     /// <summary>Args bytes at which a block is closed early, whatever its record count.</summary>
     public long MaxBlockBytes { get; init; } = 32L << 20;
 
@@ -41,6 +50,13 @@ public sealed record SealPolicy
     /// <summary>Told once, in one line, when sealing stops on a problem (records then stay rows; nothing is lost).</summary>
     public Action<string>? OnProblem { get; init; }
 
+    /// <summary>Records in the next block when <paramref name="unsealedRecords"/> committed records are not sealed yet.</summary>
+    public int BlockRecordsFor(long unsealedRecords)
+    {
+        var behind = unsealedRecords - MaxTailRecords;
+        return behind <= BlockRecords ? BlockRecords : (int)Math.Min(Math.Max(CatchUpBlockRecords, BlockRecords), behind / BlockRecords * BlockRecords);
+    }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values no sealer can work with.</summary>
     public SealPolicy Checked()
     {
@@ -48,6 +64,8 @@ public sealed record SealPolicy
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTailBytes, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(BlockRecords, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(BlockRecords, BlockLayout.MaxRecords);
+        ArgumentOutOfRangeException.ThrowIfLessThan(CatchUpBlockRecords, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(CatchUpBlockRecords, BlockLayout.MaxRecords);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBlockBytes, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBlockBytes, BlockCodec.MaxRawBytes / 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(Level, 1);

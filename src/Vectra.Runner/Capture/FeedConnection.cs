@@ -26,6 +26,9 @@ internal sealed class FeedConnection(
     private static readonly TimeSpan DisconnectBound = TimeSpan.FromSeconds(1);
 
     private long _lastLifeTimestamp;
+    private readonly SocketIoEventPackets _events = new();
+    // Events are read from the socket's bytes only between the join (its $connection.open queued first) and the leave.
+    private volatile bool _takingEvents;
 
     /// <summary>The connection number within the session.</summary>
     public int Number { get; } = number;
@@ -53,6 +56,7 @@ internal sealed class FeedConnection(
             // Journaled here, on the socket's thread, so it precedes the connection's first frame.
             queue.AddSystem(system.Open(Number, settings.Url, client.Id));
             LastOpened = Number;
+            _takingEvents = true;
             joined.TrySetResult();
         };
         client.OnDisconnected += (_, reason) => closed.TrySetResult(reason);
@@ -102,7 +106,7 @@ internal sealed class FeedConnection(
             options.ExtraHeaders = new() { ["Origin"] = settings.Origin };
         }
         var client = new SocketIO(new Uri(settings.Url), options);
-        client.ClientWebSocketProvider = BinaryEventWatch.Watching(() => new FeedWebSocket(options.EIO, _ => Alive(), () => queue.HasRoom), OnBinaryEvent);
+        client.ClientWebSocketProvider = BinaryEventWatch.Watching(() => new FeedWebSocket(options.EIO, _ => Alive(), () => queue.HasRoom, TakeEvent), OnBinaryEvent);
         return client;
     }
 
@@ -115,11 +119,24 @@ internal sealed class FeedConnection(
         warn(SystemRecords.RefusalWarning(reason));
     }
 
-    private void OnFrame(ReceivedFrame frame)
+    /// <summary>A plain event read from the socket's bytes, queued as SocketIOClient's catch-all would have; false leaves the message to the client.</summary>
+    private bool TakeEvent(ReadOnlySpan<byte> message)
+    {
+        if (!_takingEvents || !_events.TryRead(message, out var eventName, out var args))
+        {
+            return false;
+        }
+        OnFrame(eventName, args);
+        return true;
+    }
+
+    private void OnFrame(ReceivedFrame frame) => OnFrame(frame.Event, frame.Args);
+
+    private void OnFrame(string eventName, byte[] args)
     {
         Alive();
         state.FrameReceived();
-        var record = new NewRecord(frame.Event, frame.Args, system.Now(), system.Session, Number, SystemRecords.Source);
+        var record = new NewRecord(eventName, args, system.Now(), system.Session, Number, SystemRecords.Source);
         if (!queue.TryAddFrame(record))
         {
             state.FrameLost();
@@ -175,8 +192,9 @@ internal sealed class FeedConnection(
     }
 
     /// <summary>Stops receiving: a bounded polite disconnect; the client is disposed by the caller.</summary>
-    private static async Task LeaveAsync(SocketIO client)
+    private async Task LeaveAsync(SocketIO client)
     {
+        _takingEvents = false;
         try
         {
             client.Off("*");

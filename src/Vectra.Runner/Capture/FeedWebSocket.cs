@@ -13,6 +13,8 @@ namespace Vectra.Runner.Capture;
 /// connection that is still receiving a large frame is known to be alive. It starts reading a message
 /// only when <paramref name="mayReceive"/> says so (the capture's queue has room, <see cref="CaptureQueue.HasRoom"/>);
 /// while it holds back it reports an empty chunk every millisecond or so: the silence is the capture's, not the connection's.
+/// A text message that <paramref name="takeText"/> takes (a plain event, read from its bytes by <see cref="SocketIoEventPackets"/>)
+/// never reaches the client; every other message does, in order, on this same receive loop.
 /// </summary>
 /// <remarks>
 /// Failure policy: as in SocketIOClient's socket, a receive error or a close message is passed to the
@@ -20,9 +22,12 @@ namespace Vectra.Runner.Capture;
 /// thrown by an observer (a malformed packet the client cannot parse) also stops reading, so the
 /// connection goes silent and the capture's watchdog replaces it.
 /// </remarks>
-internal sealed class FeedWebSocket(int engineIoVersion, Action<int> onChunk, Func<bool>? mayReceive = null) : IClientWebSocket
+internal sealed class FeedWebSocket(int engineIoVersion, Action<int> onChunk, Func<bool>? mayReceive = null, FeedWebSocket.TextTaker? takeText = null) : IClientWebSocket
 {
     private const int ChunkSize = 64 * 1024;
+
+    /// <summary>Takes a whole text message's UTF-8 bytes instead of the client, or returns false to leave it to the client.</summary>
+    public delegate bool TextTaker(ReadOnlySpan<byte> message);
 
     // A buffer grown for a huge message is not kept for the small ones that follow.
     private const int KeptBufferSize = 1 << 20;
@@ -106,6 +111,10 @@ internal sealed class FeedWebSocket(int engineIoVersion, Action<int> onChunk, Fu
         switch (type)
         {
             case WebSocketMessageType.Text:
+                if (takeText is not null && takeText(_buffer.AsSpan(0, length)))
+                {
+                    return true;
+                }
                 _text.OnNext(Encoding.UTF8.GetString(_buffer, 0, length));
                 return true;
             case WebSocketMessageType.Binary:

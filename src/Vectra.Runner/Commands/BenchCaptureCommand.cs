@@ -120,13 +120,21 @@ internal static class BenchCaptureCommand
                 settings.Projections = false;
                 settings.Data = Path.Combine(folder, "data");
             });
-            long commits;
+            long commits, blocksSealed, recordsSealed;
+            GcFigures gc;
+            TimeSpan cpu;
             using (var writer = JournalWriter.Open(host.Settings.Data!, durability, sealing))
             using (var app = host.Build(writer, TimeProvider.System, [latency]))
             {
+                var gcAtStart = GcFigures.Start();
+                var cpuAtStart = Environment.CpuUsage.TotalTime;
                 await app.StartAsync();
                 await latency.AllDurable.WaitAsync(Limit);
                 commits = writer.Commits;
+                blocksSealed = writer.BlocksSealed;
+                recordsSealed = writer.RecordsSealed;
+                gc = gcAtStart.Stop();
+                cpu = Environment.CpuUsage.TotalTime - cpuAtStart;
                 await app.StopAsync();
                 if (app.Services.GetRequiredService<CaptureService>().Failure is { } failure)
                 {
@@ -147,6 +155,11 @@ internal static class BenchCaptureCommand
                 receivedPerSecond = Math.Round((latency.Count - 1) / Math.Max(receiving, 1e-6)),
                 // Under always one per record (frames and the session's own records); under batch far fewer.
                 commits,
+                // Sealing really ran during the run (not after it): blocks stored before the last frame was durable.
+                blocksSealed,
+                recordsSealed,
+                cpuMs = Math.Round(cpu.TotalMilliseconds),
+                gc = gc.ToString(),
                 p50Ms = Math.Round(latency.PercentileMs(50), 3),
                 p99Ms = Math.Round(latency.PercentileMs(99), 3),
             };
@@ -157,7 +170,8 @@ internal static class BenchCaptureCommand
             }
             Console.WriteLine(report.command);
             Console.WriteLine($"machine: {report.machine}");
-            Console.WriteLine($"{report.frames:N0} frames ({report.megabytes} MB of recording) in {report.seconds} s: {report.framesPerSecond:N0} frames/s (received at {report.receivedPerSecond:N0}/s) in {report.commits:N0} commits; receive→durable p50 {report.p50Ms} ms, p99 {report.p99Ms} ms");
+            Console.WriteLine($"capture process: {report.cpuMs:N0} ms CPU, {report.gc}");
+            Console.WriteLine($"{report.frames:N0} frames ({report.megabytes} MB of recording) in {report.seconds} s: {report.framesPerSecond:N0} frames/s (received at {report.receivedPerSecond:N0}/s) in {report.commits:N0} commits, {report.blocksSealed:N0} blocks sealed ({report.recordsSealed:N0} records); receive→durable p50 {report.p50Ms} ms, p99 {report.p99Ms} ms");
             return ExitCodes.Ok;
         }
         finally
