@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vectra.Journal.Storage;
 using Vectra.Projections.Exports.Files;
 using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Runtime;
@@ -50,8 +51,8 @@ internal sealed class ExportTail
         return _open!;
     }
 
-    /// <summary>Encodes the row <paramref name="reader"/> stands on (its columns from <paramref name="offset"/> on follow the schema), added by record <paramref name="seq"/>.</summary>
-    public void Append(ViewsTransaction views, SqliteDataReader reader, int offset, long seq, long day)
+    /// <summary>Encodes the row <paramref name="row"/> stands on (its columns from <paramref name="offset"/> on follow the schema), added by record <paramref name="seq"/>.</summary>
+    public void Append(ViewsTransaction views, Statement row, int offset, long seq, long day)
     {
         Load(views);
         var open = _open!;
@@ -66,7 +67,7 @@ internal sealed class ExportTail
             _closed.Add(open);
             open = _open = new TailPart(open.Number + 1);
         }
-        open.Add(Codec.Encode(reader, offset), seq, day);
+        open.Add(Codec.Encode(row, offset), seq, day);
     }
 
     /// <summary>
