@@ -32,5 +32,5 @@ public abstract class RugsExportProjection : ExportProjection, IDownstreamProjec
 
     /// <summary>Appends every row of a query giving a seq, the UTC day, then the schema's columns, as added by record <paramref name="seq"/>.</summary>
     private protected void AppendRows(ViewsTransaction views, long seq, string sql, params (string Name, object? Value)[] parameters) =>
-        views.Query(sql, r => Tail.Append(views, r, 2, seq, r.GetInt64(1)), parameters);
+        views.QueryRows(sql, r => Tail.Append(views, r, 2, seq, r.Int64At(1)), parameters);
 }

@@ -55,6 +55,29 @@ internal sealed class ParameterizedStatement(Statement statement) : IDisposable
 
     public void Run(ReadOnlySpan<(string Name, object? Value)> parameters)
     {
+        Bind(parameters);
+        statement.Execute(keepBindings: true);
+    }
+
+    /// <summary>Runs the statement as a query, handing <paramref name="row"/> the statement on each result row.</summary>
+    public void Query(ReadOnlySpan<(string Name, object? Value)> parameters, Action<Statement> row)
+    {
+        Bind(parameters);
+        try
+        {
+            while (statement.Step())
+            {
+                row(statement);
+            }
+        }
+        finally
+        {
+            statement.Reset(keepBindings: true);
+        }
+    }
+
+    private void Bind(ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
         if (!SameNames(parameters))
         {
             _names = new string[parameters.Length];
@@ -80,7 +103,6 @@ internal sealed class ParameterizedStatement(Statement statement) : IDisposable
             statement.BindValue(_positions[i], value);
             _bound[i] = value as string;
         }
-        statement.Execute(keepBindings: true);
     }
 
     private bool SameNames(ReadOnlySpan<(string Name, object? Value)> parameters)

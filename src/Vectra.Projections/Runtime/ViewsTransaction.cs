@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vectra.Journal.Storage;
 
 namespace Vectra.Projections.Runtime;
 
@@ -67,6 +68,14 @@ public sealed class ViewsTransaction
             row(reader);
         }
     }
+
+    /// <summary>
+    /// Runs a query prepared once as a raw statement and hands <paramref name="row"/> the statement on each row: reading
+    /// columns this way skips the data reader's per-value work (rows copied into export tails, several per record).
+    /// The statement must not be run again from inside <paramref name="row"/>.
+    /// </summary>
+    public void QueryRows(string sql, Action<Statement> row, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        _prepared.Statement(sql).Query(parameters, row);
 
     /// <summary>Binds by position: a statement is always called with its parameters in the same order, so no name lookup is needed.</summary>
     private static void Bind(SqliteCommand command, ReadOnlySpan<(string Name, object? Value)> parameters)

@@ -55,7 +55,7 @@ public sealed class PlayerActionExport(PlayerActionsProjection actions, ExportOp
             return;
         }
         Applying(record);
-        views.Query(Select, r => Tail.Append(views, r, 2, record.Seq, r.GetInt64(1)),
+        views.QueryRows(Select, r => Tail.Append(views, r, 2, record.Seq, r.Int64At(1)),
             ("$seq", record.Seq), ("$s", upstream.Session.ToString()), ("$g", gameId));
     }
 }

@@ -41,7 +41,7 @@ public sealed class ServerStateExport(ExportOptions options) : ExportProjection(
         using var payload = PlayerPayload.RequiredObject(record);
         var state = PlayerStateRow.Read(payload.RootElement);
         Applying(record);
-        views.Query(Row, r => Tail.Append(views, r, 2, record.Seq, r.GetInt64(1)),
+        views.QueryRows(Row, r => Tail.Append(views, r, 2, record.Seq, r.Int64At(1)),
             ("$seq", record.Seq), ("$ts", record.Ts), ("$s", record.Session.ToString()), ("$p", state.PlayerId), ("$cash", state.Cash),
             ("$qty", state.PositionQty), ("$avg", state.AvgCost), ("$pnl", state.CumulativePnl), ("$inv", state.TotalInvested),
             ("$side", state.SidebetPnl), ("$bonus", state.BonusBalance), ("$pct", state.PnlPercent));

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Vectra.Journal.Storage;
 using Vectra.Projections.Exports.Files;
 using Vectra.Projections.Exports.Writing;
 using Vectra.Projections.Runtime;
@@ -23,7 +23,6 @@ internal sealed class ExportTail
     private readonly int _rowLimit;
     private readonly List<TailPart> _closed = [];
     private TailPart? _open;
-    private byte[] _chunk = [];
 
     public ExportTail(string docType, ExportSchema schema, int rowLimit, ExportWriterOptions writerOptions)
     {
@@ -50,8 +49,8 @@ internal sealed class ExportTail
         return _open!;
     }
 
-    /// <summary>Encodes the row <paramref name="reader"/> stands on (its columns from <paramref name="offset"/> on follow the schema), added by record <paramref name="seq"/>.</summary>
-    public void Append(ViewsTransaction views, SqliteDataReader reader, int offset, long seq, long day)
+    /// <summary>Encodes the row <paramref name="row"/> stands on (its columns from <paramref name="offset"/> on follow the schema), added by record <paramref name="seq"/>.</summary>
+    public void Append(ViewsTransaction views, Statement row, int offset, long seq, long day)
     {
         Load(views);
         var open = _open!;
@@ -66,7 +65,7 @@ internal sealed class ExportTail
             _closed.Add(open);
             open = _open = new TailPart(open.Number + 1);
         }
-        open.Add(Codec.Encode(reader, offset), seq, day);
+        open.Add(Codec.Encode(row, offset), seq, day);
     }
 
     /// <summary>
@@ -105,7 +104,7 @@ internal sealed class ExportTail
     /// <summary>Writes every row of <paramref name="part"/>, oldest first: its chunks saved in views.db, then those in memory.</summary>
     public void WriteRows(ViewsTransaction views, TailPart part, ExportFileWriter writer)
     {
-        views.Query($"SELECT data FROM {_table} WHERE part = $part ORDER BY ord", r => Codec.Decode(Chunk(r), writer), ("$part", part.Number));
+        views.QueryRows($"SELECT data FROM {_table} WHERE part = $part ORDER BY ord", r => Codec.Decode(r.BlobAt(0), writer), ("$part", part.Number));
         foreach (var block in part.Blocks())
         {
             Codec.Decode(block.Span, writer);
@@ -141,16 +140,5 @@ internal sealed class ExportTail
             _open.Restore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt32(4));
         });
         _open ??= new TailPart(0);
-    }
-
-    /// <summary>The chunk the reader stands on, read into a buffer reused from chunk to chunk.</summary>
-    private ReadOnlySpan<byte> Chunk(SqliteDataReader reader)
-    {
-        var length = (int)reader.GetBytes(0, 0, null, 0, 0);
-        if (length > _chunk.Length)
-        {
-            _chunk = new byte[Math.Max(length, _chunk.Length * 2)];
-        }
-        return _chunk.AsSpan(0, (int)reader.GetBytes(0, 0, _chunk, 0, length));
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Vectra.Projections.Exports.Tail;
 
@@ -36,15 +35,6 @@ internal sealed class RowBuffer
     {
         BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), value);
         Length += 8;
-    }
-
-    /// <summary>Writes <paramref name="text"/> as its UTF-8 byte count and bytes.</summary>
-    public void WriteText(string text)
-    {
-        var span = Reserve(4 + Encoding.UTF8.GetMaxByteCount(text.Length));
-        var length = Encoding.UTF8.GetBytes(text, span[4..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span, length);
-        Length += 4 + length;
     }
 
     /// <summary>Writes <paramref name="bytes"/> as their count and the bytes.</summary>

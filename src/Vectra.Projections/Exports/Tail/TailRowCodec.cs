@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Vectra.Journal.Storage;
 using Vectra.Projections.Exports.Writing;
 
 namespace Vectra.Projections.Exports.Tail;
@@ -8,22 +8,21 @@ namespace Vectra.Projections.Exports.Tail;
 /// <summary>
 /// Encodes rows read from views.db for a <see cref="TailPart"/> and decodes them into an export file. Each column is a
 /// byte (0 null, 1 set) and, when set, its value: a boolean byte, a little-endian int32, int64 or double, or a UTF-8 text
-/// (string, or the JSON array of a LIST&lt;DOUBLE&gt;) as its length and bytes. The values are read with the same typed
-/// getters the file writer's copy from views.db used, so a row gives the same file bytes either way.
+/// (string, or the JSON array of a LIST&lt;DOUBLE&gt;) as its length and bytes. Values are read from a raw statement as SQLite converts them (text
+/// and blobs as their bytes), which gives the same file bytes as reading them with Microsoft.Data.Sqlite's typed getters.
 /// </summary>
 internal sealed class TailRowCodec(ExportSchema schema)
 {
     private readonly ExportColumnType[] _types = [.. schema.Columns.Select(c => c.Type)];
     private readonly RowBuffer _row = new();
-    private byte[] _blob = new byte[4096];
 
-    /// <summary>Encodes one row: the reader's columns from <paramref name="offset"/> on, in schema order. The bytes are valid until the next call.</summary>
-    public ReadOnlySpan<byte> Encode(SqliteDataReader reader, int offset)
+    /// <summary>Encodes one row: the statement's columns from <paramref name="offset"/> on, in schema order. The bytes are valid until the next call.</summary>
+    public ReadOnlySpan<byte> Encode(Statement row, int offset)
     {
         _row.Clear();
         for (var i = 0; i < _types.Length; i++)
         {
-            Encode(reader, offset + i, _types[i], _row);
+            Encode(row, offset + i, _types[i], _row);
         }
         return _row.Bytes;
     }
@@ -76,9 +75,9 @@ internal sealed class TailRowCodec(ExportSchema schema)
         }
     }
 
-    private void Encode(SqliteDataReader reader, int field, ExportColumnType type, RowBuffer part)
+    private static void Encode(Statement row, int field, ExportColumnType type, RowBuffer part)
     {
-        if (reader.IsDBNull(field))
+        if (row.IsNull(field))
         {
             part.WriteFlag(false);
             return;
@@ -87,24 +86,22 @@ internal sealed class TailRowCodec(ExportSchema schema)
         switch (type)
         {
             case ExportColumnType.Boolean:
-                part.WriteFlag(reader.GetInt64(field) != 0);
+                part.WriteFlag(row.Int64At(field) != 0);
                 break;
             case ExportColumnType.Int32:
-                part.WriteInt32(reader.GetInt32(field));
+                part.WriteInt32(unchecked((int)row.Int64At(field)));
                 break;
             case ExportColumnType.Int64:
             case ExportColumnType.Timestamp:
-                part.WriteInt64(reader.GetInt64(field));
+                part.WriteInt64(row.Int64At(field));
                 break;
             case ExportColumnType.Double:
-                part.WriteDouble(reader.GetDouble(field));
-                break;
-            case ExportColumnType.String when reader.GetFieldType(field) == typeof(byte[]):
-                part.WriteBytes(Blob(reader, field));
+                part.WriteDouble(row.DoubleAt(field));
                 break;
             case ExportColumnType.String:
             case ExportColumnType.DoubleList:
-                part.WriteText(reader.GetString(field));
+                // Text and blobs alike as their stored bytes: the file writer decodes UTF-8 as reading the text would.
+                part.WriteBytes(row.BlobAt(field));
                 break;
             default:
                 throw new InvalidOperationException($"No export conversion for {type}.");
@@ -119,14 +116,4 @@ internal sealed class TailRowCodec(ExportSchema schema)
         return text;
     }
 
-    private ReadOnlySpan<byte> Blob(SqliteDataReader reader, int field)
-    {
-        var length = (int)reader.GetBytes(field, 0, null, 0, 0);
-        if (length > _blob.Length)
-        {
-            _blob = new byte[Math.Max(length, _blob.Length * 2)];
-        }
-        var read = (int)reader.GetBytes(field, 0, _blob, 0, length);
-        return _blob.AsSpan(0, read);
-    }
 }

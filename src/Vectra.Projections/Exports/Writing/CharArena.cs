@@ -3,14 +3,14 @@ using System.Text;
 namespace Vectra.Projections.Exports.Writing;
 
 /// <summary>
-/// Holds the text of a row group's string values in a few large character blocks, so a string column costs no
-/// allocation per value: each value is a slice of a block. Blocks are kept and refilled after <see cref="Reset"/>.
+/// Holds the text of a row group's string values in character blocks from the shared <see cref="CharBlockPool"/>, so a
+/// string column costs no allocation per value: each value is a slice of a block. <see cref="Reset"/> gives the blocks
+/// back once the row group is written; an arena holds no memory between row groups.
 /// </summary>
 internal sealed class CharArena
 {
-    private const int BlockChars = 1 << 20;
     private readonly List<char[]> _blocks = [];
-    private int _block;
+    private char[] _current = [];
     private int _used;
 
     /// <summary>Characters held since the last <see cref="Reset"/>.</summary>
@@ -32,39 +32,29 @@ internal sealed class CharArena
         return slice[..length];
     }
 
-    /// <summary>Forgets every value; the blocks are reused.</summary>
+    /// <summary>Forgets every value and gives the blocks back to the pool; slices handed out before must no longer be read.</summary>
     public void Reset()
     {
-        _block = 0;
+        CharBlockPool.Return(_blocks);
+        _blocks.Clear();
+        _current = [];
         _used = 0;
         Chars = 0;
     }
 
     private Memory<char> Reserve(int length)
     {
-        while (true)
+        if (_current.Length - _used < length)
         {
-            if (_block == _blocks.Count)
-            {
-                _blocks.Add(new char[Math.Max(BlockChars, length)]);
-            }
-            var block = _blocks[_block];
-            if (block.Length - _used >= length)
-            {
-                var slice = block.AsMemory(_used, length);
-                _used += length;
-                Chars += length;
-                return slice;
-            }
-            if (_used == 0)
-            {
-                // A value larger than a kept block: replace the block with one that fits.
-                _blocks[_block] = new char[length];
-                continue;
-            }
-            _block++;
+            // A value larger than a block gets an array of its own; the pool keeps only blocks of its size.
+            _current = length > CharBlockPool.BlockChars ? new char[length] : CharBlockPool.Rent();
+            _blocks.Add(_current);
             _used = 0;
         }
+        var slice = _current.AsMemory(_used, length);
+        _used += length;
+        Chars += length;
+        return slice;
     }
 
     private void Give(int unused)

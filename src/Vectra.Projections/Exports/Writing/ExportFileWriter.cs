@@ -148,11 +148,19 @@ public sealed class ExportFileWriter : IDisposable
             WriteRowGroup();
         }
         _finished = true;
+        ReleaseBuffers();
         _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>Releases the buffers. Does not finish the file: an unfinished file has no footer and is unreadable.</summary>
-    public void Dispose() => _finished = true;
+    public void Dispose()
+    {
+        _finished = true;
+        ReleaseBuffers();
+    }
+
+    /// <summary>Gives the text blocks back to their pool, for the next file's writer.</summary>
+    private void ReleaseBuffers() => _text.Reset();
 
     private void WriteRowGroup()
     {

@@ -52,7 +52,7 @@ internal static class GamesTables
             ("$g", gameId), ("$t", tick), ("$p", price), ("$s", seq), ("$ts", ts), ("$b", backfilled ? 1 : 0));
 
     public static void LoadTicks(ViewsTransaction views, string gameId, TickLedger ledger) =>
-        views.Query("SELECT tick, backfilled FROM ticks WHERE game_id = $g", r => ledger.Load(r.GetInt32(0), r.GetInt32(1) != 0), ("$g", gameId));
+        views.QueryRows("SELECT tick, backfilled FROM ticks WHERE game_id = $g", r => ledger.Load((int)r.Int64At(0), r.Int64At(1) != 0), ("$g", gameId));
 
     public static GameRow? LoadGame(ViewsTransaction views, string gameId)
     {
@@ -83,13 +83,13 @@ internal static class GamesTables
         double? peak = null;
         int? lastTick = null;
         double? lastPrice = null;
-        views.Query(
+        views.QueryRows(
             "SELECT count(*), coalesce(sum(backfilled), 0), max(price) FROM ticks WHERE game_id = $g",
-            r => (stored, backfilled, peak) = (r.GetInt64(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetDouble(2)),
+            r => (stored, backfilled, peak) = (r.Int64At(0), r.Int64At(1), r.IsNull(2) ? null : r.DoubleAt(2)),
             ("$g", game.GameId));
-        views.Query(
+        views.QueryRows(
             "SELECT tick, price FROM ticks WHERE game_id = $g ORDER BY tick DESC LIMIT 1",
-            r => (lastTick, lastPrice) = (r.GetInt32(0), r.GetDouble(1)),
+            r => (lastTick, lastPrice) = ((int)r.Int64At(0), r.DoubleAt(1)),
             ("$g", game.GameId));
         var expected = (game.RugTick ?? lastTick ?? -1) + 1L;
         views.Execute("""

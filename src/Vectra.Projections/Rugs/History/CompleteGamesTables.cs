@@ -90,8 +90,8 @@ internal static class CompleteGamesTables
     {
         string? pricesJson = null;
         int? rugTick = null;
-        views.Query("SELECT prices, rug_tick FROM complete_games WHERE game_id = $g",
-            r => (pricesJson, rugTick) = (r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1)), ("$g", gameId));
+        views.QueryRows("SELECT prices, rug_tick FROM complete_games WHERE game_id = $g",
+            r => (pricesJson, rugTick) = (r.TextAt(0), r.IsNull(1) ? null : (int)r.Int64At(1)), ("$g", gameId));
         if (rugTick is not >= 0)
         {
             // Unknown: nothing to compare, and no completeness to divide out.
@@ -99,11 +99,11 @@ internal static class CompleteGamesTables
         }
         var prices = pricesJson is null ? [] : JsonSerializer.Deserialize<double[]>(pricesJson) ?? [];
         long observed = 0, mismatches = 0;
-        views.Query("SELECT tick, price FROM ticks WHERE game_id = $g AND backfilled = 0 AND tick <= $rug", r =>
+        views.QueryRows("SELECT tick, price FROM ticks WHERE game_id = $g AND backfilled = 0 AND tick <= $rug", r =>
         {
             observed++;
-            var tick = r.GetInt32(0);
-            if (tick < prices.Length && prices[tick].CompareTo(r.GetDouble(1)) != 0)
+            var tick = (int)r.Int64At(0);
+            if (tick < prices.Length && prices[tick].CompareTo(r.DoubleAt(1)) != 0)
             {
                 mismatches++;
             }
