@@ -29,12 +29,17 @@ internal sealed class BatchCommitter(SqliteConnection connection, string walPath
     private readonly Statement _rollback = new(connection, "ROLLBACK");
     private readonly List<(AppendRequest Request, SeqRange Range)> _accepted = [];
     private readonly SessionSummaryWriter _summaries = new(connection);
+    private long _sealedBlocks;
+    private long _sealedRecords;
 
     /// <summary>Truncates the write-ahead log after a commit when readers kept it from starting again (see <see cref="WalBound"/>).</summary>
     public WalBound Wal { get; } = new(connection, walPath);
 
     /// <summary>The requests of the last commit that were stored, with their seqs, to complete once the commit is published.</summary>
     public IReadOnlyList<(AppendRequest Request, SeqRange Range)> Accepted => _accepted;
+
+    /// <summary>Blocks committed in place of rows so far, and the records they hold.</summary>
+    public (long Blocks, long Records) Sealed => (Interlocked.Read(ref _sealedBlocks), Interlocked.Read(ref _sealedRecords));
 
     /// <summary>Commits <paramref name="batch"/> starting at seq <paramref name="next"/>; returns the seq after the last one stored.</summary>
     public long Commit(List<AppendRequest> batch, long next, ref long appendedArgsBytes)
@@ -64,6 +69,14 @@ internal sealed class BatchCommitter(SqliteConnection connection, string walPath
         }
         // Counted once committed: the sealer reads this and must never go looking for rows still in a transaction.
         Interlocked.Add(ref appendedArgsBytes, argsBytes);
+        foreach (var (request, range) in _accepted)
+        {
+            if (request.Seal is not null)
+            {
+                Interlocked.Increment(ref _sealedBlocks);
+                Interlocked.Add(ref _sealedRecords, range.Count);
+            }
+        }
         return next;
     }
 

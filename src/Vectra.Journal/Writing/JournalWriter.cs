@@ -39,8 +39,6 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextSeq;
     private long _commits;
-    private long _blocksSealed;
-    private long _recordsSealed;
     private volatile JournalFaultedException? _fault;
 
     private JournalWriter(JournalFiles files, Durability durability, WriterLock writerLock, SqliteConnection connection, long tail, SealPolicy sealing)
@@ -76,11 +74,8 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// <summary>Transactions committed since the writer opened: under <c>always</c> one per append, under <c>batch</c> one per group.</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
-    /// <summary>Blocks the sealer stored in place of rows since the writer opened.</summary>
-    public long BlocksSealed => Interlocked.Read(ref _blocksSealed);
-
-    /// <summary>Records those blocks hold.</summary>
-    public long RecordsSealed => Interlocked.Read(ref _recordsSealed);
+    /// <summary>Blocks the sealer stored in place of rows since the writer opened, and the records they hold.</summary>
+    public (long Blocks, long Records) Sealed => _committer.Sealed;
 
     /// <summary>The fault that stopped the writer, or null while it is healthy.</summary>
     public JournalFaultedException? Fault => _fault;
@@ -243,11 +238,6 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
             Signal.Publish(next - 1);
             foreach (var (request, range) in _committer.Accepted)
             {
-                if (request.Seal is { } block)
-                {
-                    Interlocked.Increment(ref _blocksSealed);
-                    Interlocked.Add(ref _recordsSealed, block.Records);
-                }
                 request.TrySetResult(range);
             }
             _committer.Wal.AfterCommit();

@@ -131,8 +131,8 @@ internal static class BenchCaptureCommand
                 await app.StartAsync();
                 await latency.AllDurable.WaitAsync(Limit);
                 commits = writer.Commits;
-                blocksSealed = writer.BlocksSealed;
-                recordsSealed = writer.RecordsSealed;
+                blocksSealed = writer.Sealed.Blocks;
+                recordsSealed = writer.Sealed.Records;
                 gc = gcAtStart.Stop();
                 cpu = Environment.CpuUsage.TotalTime - cpuAtStart;
                 await app.StopAsync();

@@ -44,7 +44,7 @@ public class CatchUpSealingTests
             await writer.AppendBatchAsync(records);
             var figures = await Sealing.UntilSealedAsync(folder.Path, 2500);
             Assert.True(figures.BlockRecords == 2500, $"only {figures.BlockRecords} records were sealed");
-            Assert.Equal(figures.Blocks, writer.BlocksSealed);
+            Assert.Equal(figures.Blocks, writer.Sealed.Blocks);
         }
 
         var sizes = BlockSizes(folder.Path);

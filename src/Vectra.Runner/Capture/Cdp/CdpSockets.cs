@@ -24,7 +24,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
     private const string SocketIoPath = "/socket.io/";
     private const string LateFrame = "the browser reported a frame of a socket whose page had already reloaded or navigated away (its connection was journaled closed); it was not captured.";
 
-    private readonly Dictionary<string, Socket> _sockets = [];
+    private readonly Dictionary<string, CdpSocket> _sockets = [];
     private readonly HashSet<string> _otherSockets = [];
     private readonly HashSet<string> _leftBehind = [];
     private int _nextNumber = firstNumber;
@@ -122,7 +122,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
             _otherSockets.Add(requestId);
             return;
         }
-        _sockets[requestId] = new Socket(url, attached: false, time.GetTimestamp());
+        _sockets[requestId] = new CdpSocket(url, attached: false, time.GetTimestamp());
     }
 
     /// <summary>
@@ -169,7 +169,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
                 _otherSockets.Add(requestId);
                 return;
             }
-            socket = _sockets[requestId] = new Socket(null, attached: true, time.GetTimestamp());
+            socket = _sockets[requestId] = new CdpSocket(null, attached: true, time.GetTimestamp());
             Open(socket, sid: null);
         }
         socket.LastLife = time.GetTimestamp();
@@ -215,7 +215,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
         }
     }
 
-    private void Binary(Socket socket, int length)
+    private void Binary(CdpSocket socket, int length)
     {
         if (socket.AttachmentsToSkip > 0)
         {
@@ -244,7 +244,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
         }
     }
 
-    private void Open(Socket socket, string? sid)
+    private void Open(CdpSocket socket, string? sid)
     {
         socket.Number = _nextNumber++;
         LastOpened = socket.Number;
@@ -253,7 +253,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
         state.Opened(socket.Number);
     }
 
-    private void Close(Socket socket, string reason)
+    private void Close(CdpSocket socket, string reason)
     {
         queue.AddSystem(system.Close(socket.Number, reason));
         socket.Number = 0;
@@ -264,7 +264,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
         }
     }
 
-    private void Journal(Socket socket, string eventName, byte[] args, bool captureNamed = false)
+    private void Journal(CdpSocket socket, string eventName, byte[] args, bool captureNamed = false)
     {
         state.FrameReceived();
         if (!queue.TryAddFrame(new NewRecord(eventName, args, system.Now(), system.Session, socket.Number, system.MetaSource), captureNamed))
@@ -273,7 +273,7 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
         }
     }
 
-    private void Refuse(Socket socket, string reason, long bytes)
+    private void Refuse(CdpSocket socket, string reason, long bytes)
     {
         queue.AddSystem(system.RefusedOf(socket.Number, reason, bytes));
         warn(SystemRecords.RefusalWarning(reason));
@@ -283,18 +283,4 @@ internal sealed class CdpSockets(CaptureQueue queue, SystemRecords system, Captu
 
     private static string? Text(JsonElement parameters, string name) =>
         parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private sealed class Socket(string? url, bool attached, long createdAt)
-    {
-        public long LastLife { get; set; } = createdAt;
-
-        public string? Url { get; } = url;
-
-        public bool Attached { get; } = attached;
-
-        /// <summary>The connection number once open; 0 before.</summary>
-        public int Number { get; set; }
-
-        public int AttachmentsToSkip { get; set; }
-    }
 }
