@@ -42,10 +42,7 @@ public sealed class PlayerExportTests
             ServerStateExport.Columns, 10);
         var actions = ExportedRows.Read(data, "player_action", PlayerActionExport.Columns, 0, 1, 21);
         actions.AssertEqualToViews(data,
-            """
-            SELECT session, conn, player_id, game_id, action, kind, ack_id, request, amount, percentage, tick_requested, price_requested, accepted, reason,
-                answer_event, latency_ms, trade_id, tick_filled, price_filled, qty, amount_filled, sent_seq, sent_ts FROM player_actions
-            """,
+            SimulatedPlayer.ActionRowsQuery,
             PlayerActionExport.Columns, 0, 1, 21);
         Assert.Contains(actions.Files, f => f.Contains("date=2025-12-31", StringComparison.Ordinal));
         Assert.Contains(actions.Files, f => f.Contains("date=2026-01-01", StringComparison.Ordinal));

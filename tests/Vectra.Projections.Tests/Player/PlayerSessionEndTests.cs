@@ -37,10 +37,7 @@ public sealed class PlayerSessionEndTests
         var actions = ExportedRows.Read(folder.Path, "player_action", PlayerActionExport.Columns, 0, 1, 21);
         Assert.Contains(actions.ByKey.Values, row => row[3].GetString() == lastGame);
         actions.AssertEqualToViews(folder.Path,
-            """
-            SELECT session, conn, player_id, game_id, action, kind, ack_id, request, amount, percentage, tick_requested, price_requested, accepted, reason,
-                answer_event, latency_ms, trade_id, tick_filled, price_filled, qty, amount_filled, sent_seq, sent_ts FROM player_actions
-            """,
+            SimulatedPlayer.ActionRowsQuery,
             PlayerActionExport.Columns, 0, 1, 21);
     }
 }

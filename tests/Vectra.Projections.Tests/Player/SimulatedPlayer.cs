@@ -15,6 +15,12 @@ internal static class SimulatedPlayer
 
     public static PlayerTruth Truth(SimulationOptions options) => FeedSimulator.PlayerTruth(options);
 
+    /// <summary>The player_actions columns in the order of the player_action export's schema, for comparing the two.</summary>
+    public const string ActionRowsQuery = """
+        SELECT session, conn, player_id, game_id, action, kind, ack_id, request, amount, percentage, tick_requested, price_requested, accepted, reason,
+            answer_event, latency_ms, trade_id, tick_filled, price_filled, qty, amount_filled, sent_seq, sent_ts FROM player_actions
+        """;
+
     /// <summary>The tables the three player projections own, for dumps.</summary>
     public static readonly IReadOnlyList<string> Tables =
         ["player_state", "player_latest", "player_actions", "player_acks", "player_fills", "player_sessions", "player_left_games", "rugpool", "rugpool_entries"];
