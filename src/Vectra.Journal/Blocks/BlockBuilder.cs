@@ -2,7 +2,7 @@ using Vectra.Journal.Records;
 
 namespace Vectra.Journal.Blocks;
 
-/// <summary>Turns a contiguous run of records into a compressed block ready to be stored.</summary>
+/// <summary>Turns a contiguous run of records into a compressed block ready to be stored (before the codec's next block).</summary>
 internal static class BlockBuilder
 {
     public static SealedBlock Build(IReadOnlyList<BlockEntry> entries, int level, BlockCodec codec)
@@ -24,6 +24,6 @@ internal static class BlockBuilder
         }
         return new SealedBlock(
             entries[0].Seq, entries[^1].Seq, entries.Count, minTs, maxTs, system, argsBytes,
-            BlockCodec.Zstd, level, raw.WrittenCount, Crc32C.Of(data), data);
+            BlockCodec.Zstd, level, raw.WrittenCount, Crc32C.Of(data.Span), data);
     }
 }

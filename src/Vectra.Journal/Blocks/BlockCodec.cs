@@ -41,8 +41,10 @@ internal sealed class BlockCodec : IDisposable
     /// A block is only ever decompressed whole, so the long window costs a reader no memory it does not spend anyway,
     /// and the feed's frames repeat each other far apart: at level 1 the block-long window makes the live sealer's
     /// blocks smaller than level 3 with its default window, and compresses 1.5-2.5x faster (BENCHMARKS.md).
+    /// The result lies in this codec's output buffer and is valid until its next call: a fresh array for each block
+    /// (a few hundred KB, on the large-object heap) cost a capture a full garbage collection every few blocks.
     /// </summary>
-    public byte[] Compress(ReadOnlySpan<byte> raw, int level)
+    public ReadOnlyMemory<byte> Compress(ReadOnlySpan<byte> raw, int level)
     {
         if (!_compressors.TryGetValue(level, out var compressor))
         {
@@ -55,7 +57,7 @@ internal sealed class BlockCodec : IDisposable
         {
             _output = new byte[bound];
         }
-        return _output.AsSpan(0, compressor.Wrap(raw, _output)).ToArray();
+        return _output.AsMemory(0, compressor.Wrap(raw, _output));
     }
 
     /// <summary>The smallest window (as a power of two) that covers <paramref name="length"/> bytes, within what every decoder accepts.</summary>

@@ -87,7 +87,7 @@ internal static class BlockLayout
             {
                 if (eventIndex[i] == group)
                 {
-                    output.Write(records[i].Args);
+                    output.Write(records[i].Args.Span);
                 }
             }
         }

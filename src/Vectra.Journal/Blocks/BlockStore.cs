@@ -101,7 +101,7 @@ internal sealed class BlockStore : IDisposable
         _insert.Bind(9, block.Level);
         _insert.Bind(10, block.RawBytes);
         _insert.Bind(11, block.Checksum);
-        _insert.BindBlob(12, block.Data);
+        _insert.BindBlob(12, block.Data.Span);
         _insert.Execute();
     }
 

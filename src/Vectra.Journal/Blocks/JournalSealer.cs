@@ -60,12 +60,12 @@ internal sealed class JournalSealer : IDisposable
                         throw new InvalidOperationException($"the journal has no row at meta_seq {next} to seal");
                     }
                     var block = BlockBuilder.Build(entries, _policy.Level, codec);
-                    _writer.SealAsync(block).GetAwaiter().GetResult();
+                    WaitWithoutSpinning(_writer.SealAsync(block));
                     next = block.LastSeq + 1;
                     tailBytes -= block.ArgsBytes;
                     continue;
                 }
-                _writer.Signal.WaitPastAsync(tail, TimeSpan.FromMilliseconds(250), _stop.Token).GetAwaiter().GetResult();
+                WaitWithoutSpinning(_writer.Signal.WaitPastAsync(tail, TimeSpan.FromMilliseconds(250), _stop.Token));
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -79,6 +79,27 @@ internal sealed class JournalSealer : IDisposable
         catch (Exception)
         {
             // The writer faulted and reports that itself; a sealer has nothing to add.
+        }
+    }
+
+    /// <summary>
+    /// Blocks until <paramref name="task"/> completes, on a kernel wait. A plain <c>GetResult()</c> spins first, and the
+    /// sealer waits milliseconds for each commit: its spinning took more wall time than reading and compressing together
+    /// in a full-speed capture (BENCHMARKS.md, "sealing without spinning"), on the two cores the capture itself needs.
+    /// </summary>
+    private static void WaitWithoutSpinning(Task task)
+    {
+        try
+        {
+            if (!task.IsCompleted)
+            {
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+            }
+            task.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            task.Dispose(); // frees the wait handle at once instead of at finalization
         }
     }
 

@@ -13,7 +13,7 @@ internal static class BenchParquetCommand
     public static Command Create()
     {
         var rows = new Option<int>("--rows") { Description = "game_tick rows to write.", DefaultValueFactory = _ => 1_000_000 };
-        var repeat = new Option<int>("--repeat") { Description = "Writes per side, each to a new file, in one process per side; the first is cold, the ratio compares the best of each.", DefaultValueFactory = _ => 3 };
+        var repeat = new Option<int>("--repeat") { Description = "Writes per side, each to a new file, in one process per side; the first is cold, the ratio compares the best of each.", DefaultValueFactory = _ => 5 };
         var compression = new Option<ExportCompression>("--compression") { Description = "The codec of both sides: snappy (the exports' default) or zstd (the events export's).", DefaultValueFactory = _ => ExportCompression.Snappy };
         var checker = new Option<string?>("--checker") { Description = "The tests/parquet-checker folder (default: found above the current folder or the executable); npm ci runs there if needed." };
         var json = CommonOptions.Json();

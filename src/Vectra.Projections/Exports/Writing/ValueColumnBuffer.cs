@@ -6,7 +6,7 @@ namespace Vectra.Projections.Exports.Writing;
 /// <summary>
 /// The values of a column of a fixed-size type (numbers, booleans, timestamps, string slices) for one row group. A
 /// nullable column keeps <c>T?</c> values, a required one plain <c>T</c>, as Parquet.Net expects; the arrays are
-/// kept across row groups, so filling them allocates only while a group is larger than any before it.
+/// kept across row groups and rented from a pool (<see cref="ColumnArrays"/>), so filling them rarely allocates.
 /// </summary>
 internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
     where T : struct
@@ -19,12 +19,12 @@ internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
     {
         if (field.IsNullable)
         {
-            Grow(ref _nullable);
+            ColumnArrays.Grow(ref _nullable, _count);
             _nullable[_count++] = value;
         }
         else
         {
-            Grow(ref _values);
+            ColumnArrays.Grow(ref _values, _count);
             _values[_count++] = value;
         }
     }
@@ -35,7 +35,7 @@ internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
         {
             throw new InvalidOperationException($"Column '{field.Name}' is not nullable.");
         }
-        Grow(ref _nullable);
+        ColumnArrays.Grow(ref _nullable, _count);
         _nullable[_count++] = null;
     }
 
@@ -53,11 +53,10 @@ internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
         }
     }
 
-    private void Grow<TItem>(ref TItem[] array)
+    public override void Release()
     {
-        if (_count == array.Length)
-        {
-            Array.Resize(ref array, Math.Max(1024, array.Length * 2));
-        }
+        ColumnArrays.Return(ref _values, _values.Length);
+        ColumnArrays.Return(ref _nullable, _nullable.Length);
+        _count = 0;
     }
 }
