@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Vectra.Journal;
+using Vectra.Journal.Blocks;
 using Vectra.Journal.Records;
 using Vectra.Journal.Writing;
 
@@ -13,7 +14,7 @@ namespace Vectra.Runner.Bench;
 /// (<see cref="BareInsertLoop"/>) with one row per transaction, 1,000 rows per transaction, and as many rows per
 /// transaction as the journal's commits carried in this run. The gap between the journal and them is what Vectra costs.
 /// </summary>
-internal sealed class AppendBenchmark(string folder, int events, int payloadBytes, Durability durability, int writers, int inflight)
+internal sealed class AppendBenchmark(string folder, int events, int payloadBytes, Durability durability, int writers, int inflight, SealPolicy sealing)
 {
     /// <summary>Rows per transaction in the bare batched SQLite loop.</summary>
     public const int BareBatchRows = 1000;
@@ -54,7 +55,7 @@ internal sealed class AppendBenchmark(string folder, int events, int payloadByte
         var session = Guid.NewGuid();
         var clock = Stopwatch.StartNew();
         long commits;
-        using (var writer = JournalWriter.Open(directory, durability))
+        using (var writer = JournalWriter.Open(directory, durability, sealing))
         {
             var next = -1;
             var tasks = Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
@@ -83,7 +84,8 @@ internal sealed class AppendBenchmark(string folder, int events, int payloadByte
             commits = writer.Commits;
         }
         // Disposing made `none` durable: its time counts.
-        var result = BenchResult.From($"vectra journal, {durability.Name}, {writers}×{inflight} in flight", events, clock.Elapsed.TotalSeconds, latencies);
+        var sealer = sealing.Enabled ? "" : ", no sealer";
+        var result = BenchResult.From($"vectra journal, {durability.Name}, {writers}×{inflight} in flight{sealer}", events, clock.Elapsed.TotalSeconds, latencies);
         return (result, commits);
     }
 

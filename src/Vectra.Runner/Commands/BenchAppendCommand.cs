@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vectra.Journal;
+using Vectra.Journal.Blocks;
 using Vectra.Runner.Bench;
 using Vectra.Runner.Cli;
 
@@ -15,18 +16,19 @@ internal static class BenchAppendCommand
         var durability = new Option<string>("--durability") { Description = "always | batch | none", DefaultValueFactory = _ => "batch" };
         var writers = new Option<int>("--writers") { Description = "Concurrent appenders.", DefaultValueFactory = _ => 1 };
         var inflight = new Option<int>("--inflight") { Description = "Appends each writer keeps outstanding (1 = wait for each acknowledgement before the next).", DefaultValueFactory = _ => 1 };
+        var noSeal = new Option<bool>("--no-seal") { Description = "Run the journal without its sealer (records stay rows), to see what the sealer's wake-up after every commit costs or gives; the default seals as a capture does." };
         var json = CommonOptions.Json();
         var command = new Command("append", "Measure appends/s and acknowledgement latency p50/p99, and in the same run the bare limits on the same disk with the same record size: write+fdatasync on a preallocated file, and SQLite inserts through the journal's own opener and prepared statement (1 row/txn, 1,000 rows/txn, and as many rows/txn as the journal's commits carried). Works in a scratch folder under --data, removed afterwards.")
         {
-            events, payload, durability, writers, inflight, json,
+            events, payload, durability, writers, inflight, noSeal, json,
         };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(CommonOptions.Data), parse.GetValue(events), parse.GetValue(payload),
-            parse.GetRequiredValue(durability), parse.GetValue(writers), parse.GetValue(inflight), parse.GetValue(json)));
+            parse.GetRequiredValue(durability), parse.GetValue(writers), parse.GetValue(inflight), parse.GetValue(noSeal), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string data, int events, int payloadBytes, string durabilityName, int writers, int inflight, bool json)
+    private static int Run(string data, int events, int payloadBytes, string durabilityName, int writers, int inflight, bool noSeal, bool json)
     {
         var durability = Durability.TryParse(durabilityName) ?? throw new UsageException($"--durability {durabilityName} is not a policy; use always, batch or none.");
         if (events < 1 || writers < 1 || inflight < 1 || payloadBytes < 12)
@@ -37,12 +39,12 @@ internal static class BenchAppendCommand
         Directory.CreateDirectory(folder);
         try
         {
-            var benchmark = new AppendBenchmark(folder, events, payloadBytes, durability, writers, inflight);
+            var benchmark = new AppendBenchmark(folder, events, payloadBytes, durability, writers, inflight, noSeal ? SealPolicy.Off : SealPolicy.Default);
             var results = benchmark.RunAsync(line => Console.Error.WriteLine(line)).GetAwaiter().GetResult();
             var journal = results.Journal;
             var report = new
             {
-                command = $"vectra bench append --events {events} --payload-bytes {payloadBytes} --durability {durability.Name} --writers {writers}" + (inflight > 1 ? $" --inflight {inflight}" : ""),
+                command = $"vectra bench append --events {events} --payload-bytes {payloadBytes} --durability {durability.Name} --writers {writers}" + (inflight > 1 ? $" --inflight {inflight}" : "") + (noSeal ? " --no-seal" : ""),
                 machine = MachineDescription.Describe(),
                 argsBytes = benchmark.Args.Length,
                 recordsPerCommit = Math.Round(results.RecordsPerCommit, 1),

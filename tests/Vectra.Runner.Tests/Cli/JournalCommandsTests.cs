@@ -191,6 +191,18 @@ public class JournalCommandsTests
     }
 
     [Fact]
+    public async Task Bench_append_no_seal_names_the_journal_run_without_its_sealer()
+    {
+        using var folder = new TempFolder();
+        var result = await VectraProcess.RunAsync("bench", "append", "--events", "50", "--durability", "always", "--no-seal", "--json", "--data", folder.Path);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.EndsWith(" --no-seal", report.GetProperty("command").GetString());
+        Assert.Equal("vectra journal, always, 1×1 in flight, no sealer", report.GetProperty("results")[0].GetProperty("name").GetString());
+        Assert.Empty(Directory.GetDirectories(folder.Path));
+    }
+
+    [Fact]
     public async Task Bench_rebuild_times_every_pass_the_requested_number_of_times_and_reports_the_best()
     {
         using var folder = new TempFolder();
