@@ -18,8 +18,8 @@ internal sealed class BatchApplier(ViewsDatabase database, JournalReader journal
     /// <summary>The most records one transaction applies.</summary>
     /// <remarks>
     /// 20,000 rather than 5,000: each commit writes every page the batch dirtied to the write-ahead log, and the pages of
-    /// the ticks, trades and games tables are dirtied again by the next batch; a rebuild of 1,000 games took about a tenth
-    /// less CPU with the larger batch, and no more memory (a batch's export rows are a few MB).
+    /// the ticks, trades and games tables are dirtied again by the next batch. Commits fell from a tenth to a twentieth of
+    /// a rebuild's applying thread (BENCHMARKS.md, eleventh session); a batch's export rows are a few MB.
     /// </remarks>
     public const int BatchSize = 20_000;
 
