@@ -87,20 +87,27 @@ internal sealed class GameStateHandler(RugsBatchState state)
     {
         var richness = state.CompleteRichness(views);
         List<string>? saved = null;
-        foreach (var entry in fields.History)
+        for (var i = 0; i < fields.History.Count; i++)
         {
+            var entry = fields.History[i];
             if (richness.TryGetValue(entry.Id, out var stored) && stored >= entry.Richness)
             {
                 continue;
             }
-            using var parsed = JsonDocument.Parse(record.Args.AsMemory()[entry.Range]);
-            var row = CompleteGameRow.From(parsed.RootElement)!;
+            var row = fields.HistoryRows?[i] ?? Parse(record, entry);
             CompleteGamesTables.Save(views, row, record.Seq, record.Ts);
             richness[entry.Id] = row.Richness;
             state.CompleteTouched(entry.Id);
             (saved ??= []).Add(entry.Id);
         }
         return saved;
+    }
+
+    /// <summary>An entry not parsed ahead (<see cref="HistoryParser"/>).</summary>
+    private static CompleteGameRow Parse(JournalRecord record, HistoryEntry entry)
+    {
+        using var parsed = JsonDocument.Parse(record.Args.AsMemory()[entry.Range]);
+        return CompleteGameRow.From(parsed.RootElement)!;
     }
 
     /// <summary>The rug tick is <c>partialPrices.endTick</c> of a rugged event, never the later tickCount (docs/feed.md §5).</summary>

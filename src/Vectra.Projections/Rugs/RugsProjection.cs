@@ -20,9 +20,10 @@ namespace Vectra.Projections.Rugs;
 /// </summary>
 public sealed class RugsProjection : IEffectsProjection<GameStateFields?, RugsRecordEffects>
 {
-    // Used by Prepare only, which the read-ahead thread and (replaying a failed batch) the applying thread may both call.
+    // Used by Prepare only (the scanner, its lock and the history parser), which the read-ahead thread and (replaying a failed batch) the applying thread may both call.
     private readonly GameStateScanner _scanner = new();
     private readonly Lock _scanning = new();
+    private readonly HistoryParser _history = new();
     private readonly TradeScanner _trades = new();
     private readonly RugsBatchState _state = new();
     private readonly GameStateHandler _gameStates;
@@ -68,7 +69,15 @@ public sealed class RugsProjection : IEffectsProjection<GameStateFields?, RugsRe
         var fields = new GameStateFields();
         lock (_scanning)
         {
-            return _scanner.TryScan(record.Args, fields) ? fields : null;
+            if (!_scanner.TryScan(record.Args, fields))
+            {
+                return null;
+            }
+            if (fields.HasHistory)
+            {
+                _history.ParseNew(record.Args, fields);
+            }
+            return fields;
         }
     }
 

@@ -28,6 +28,9 @@ namespace Vectra.Projections.Runtime;
 /// </remarks>
 public sealed class ProjectionRunner : IDisposable
 {
+    /// <summary>A catch-up of more records than this reads them ahead on another thread.</summary>
+    private const int ReadAheadAfter = 5000;
+
     private readonly ViewsDatabase _views;
     private readonly JournalReader _journal;
     private readonly IReadOnlyList<ProjectionStage> _stages;
@@ -208,7 +211,7 @@ public sealed class ProjectionRunner : IDisposable
     private IEnumerable<JournalRecord> RecordsAfter(long afterSeq, long lastSeq)
     {
         var to = Math.Min(lastSeq, _journal.Tail);
-        return to - afterSeq > BatchApplier.BatchSize
+        return to - afterSeq > ReadAheadAfter
             ? _journal.ReadSeqRangeAhead(afterSeq + 1, to, PrepareAhead)
             : _journal.ReadSeqRange(afterSeq + 1, to);
     }

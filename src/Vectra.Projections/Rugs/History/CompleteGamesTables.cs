@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Rugs.History;
@@ -88,16 +87,19 @@ internal static class CompleteGamesTables
     /// <summary>What the live capture saw of a completed game, from the ticks table as it is now; null when the rug tick is unknown or negative.</summary>
     public static (long Observed, double Completeness, long Mismatches)? LiveComparison(ViewsTransaction views, string gameId)
     {
-        string? pricesJson = null;
+        double[] prices = [];
         int? rugTick = null;
-        views.QueryRows("SELECT prices, rug_tick FROM complete_games WHERE game_id = $g",
-            r => (pricesJson, rugTick) = (r.TextAt(0), r.IsNull(1) ? null : (int)r.Int64At(1)), ("$g", gameId));
+        views.QueryRows("SELECT prices, rug_tick FROM complete_games WHERE game_id = $g", r =>
+        {
+            rugTick = r.IsNull(1) ? null : (int)r.Int64At(1);
+            // Read only when there is something to compare it with.
+            prices = rugTick is >= 0 && !r.IsNull(0) ? PriceArray.Parse(r.BlobAt(0)) : [];
+        }, ("$g", gameId));
         if (rugTick is not >= 0)
         {
             // Unknown: nothing to compare, and no completeness to divide out.
             return null;
         }
-        var prices = pricesJson is null ? [] : JsonSerializer.Deserialize<double[]>(pricesJson) ?? [];
         long observed = 0, mismatches = 0;
         views.QueryRows("SELECT tick, price FROM ticks WHERE game_id = $g AND backfilled = 0 AND tick <= $rug", r =>
         {

@@ -1,3 +1,4 @@
+using Vectra.Projections.Rugs.History;
 using Vectra.Projections.Rugs.Phases;
 
 namespace Vectra.Projections.Rugs.Payloads;
@@ -41,6 +42,12 @@ public sealed class GameStateFields
     /// <summary>The entries of the <c>gameHistory</c> window, when the event carried one.</summary>
     public List<HistoryEntry> History { get; } = new(10);
 
+    /// <summary>
+    /// Rows of <see cref="History"/> entries parsed on the read-ahead thread, by index (null where not parsed ahead): the
+    /// applying thread parses only the entries this lacks.
+    /// </summary>
+    internal CompleteGameRow?[]? HistoryRows { get; set; }
+
     /// <summary>Whether a <c>gameHistory</c> window came with the event (it may be empty).</summary>
     public bool HasHistory { get; internal set; }
 
@@ -62,6 +69,7 @@ public sealed class GameStateFields
         ServerSeedHash = null;
         PartialPrices.Clear();
         History.Clear();
+        HistoryRows = null;
         HasHistory = false;
         RootPrices = default;
     }
