@@ -62,7 +62,7 @@ internal static class CaptureMemoryBenchmark
                 {
                     var sent = server.Emitted;
                     var sample = new CaptureMemorySample(
-                        (int)clock.Elapsed.TotalSeconds, memory.ResidentKb, memory.PeakKb, sent,
+                        (int)clock.Elapsed.TotalSeconds, memory.ResidentKb, memory.PeakKb, memory.AnonKb, memory.FileKb, memory.ShmemKb, sent,
                         (long)((sent - lastSent) / (clock.Elapsed - lastReportAt).TotalSeconds),
                         capture.AckedSeq, capture.Queued, ProjectedSeq(captureData),
                         FilesBytes(captureData, "journal.db*") >> 20, FilesBytes(captureData, "views.db*") >> 20, FolderBytes(Path.Combine(captureData, "exports")) >> 20);

@@ -69,13 +69,13 @@ internal static class BenchCaptureCommand
         if (!json)
         {
             Console.WriteLine($"vectra bench capture --minutes {minutes} --games {games}: `vectra capture` with live projections at full speed");
-            Console.WriteLine("seconds  resident MB  peak MB  frames sent  frames/s  acked seq   queued  projected seq  journal MB  views MB  exports MB");
+            Console.WriteLine("seconds  resident MB  peak MB  anon/file/shmem MB  frames sent  frames/s  acked seq   queued  projected seq  journal MB  views MB  exports MB");
         }
         var result = await CaptureMemoryBenchmark.RunAsync(data, minutes, games, sampleSeconds, serverFolder, sample =>
         {
             if (!json)
             {
-                Console.WriteLine($"{sample.Seconds,7}  {sample.ResidentKb / 1024.0,11:F1}  {sample.PeakKb / 1024.0,7:F1}  {sample.FramesSent,11:N0}  {sample.FramesPerSecond,8:N0}  {sample.AckedSeq,9:N0}  {sample.Queued,7:N0}  {sample.ProjectedSeq,13:N0}  {sample.JournalMegabytes,10:N0}  {sample.ViewsMegabytes,8:N0}  {sample.ExportsMegabytes,10:N0}");
+                Console.WriteLine($"{sample.Seconds,7}  {sample.ResidentKb / 1024.0,11:F1}  {sample.PeakKb / 1024.0,7:F1}  {$"{sample.AnonKb >> 10}/{sample.FileKb >> 10}/{sample.ShmemKb >> 10}",18}  {sample.FramesSent,11:N0}  {sample.FramesPerSecond,8:N0}  {sample.AckedSeq,9:N0}  {sample.Queued,7:N0}  {sample.ProjectedSeq,13:N0}  {sample.JournalMegabytes,10:N0}  {sample.ViewsMegabytes,8:N0}  {sample.ExportsMegabytes,10:N0}");
             }
         });
         if (json)

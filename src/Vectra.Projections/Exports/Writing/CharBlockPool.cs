@@ -11,8 +11,11 @@ internal static class CharBlockPool
     /// <summary>Characters in a block: 64 KB, under the runtime's 85,000-byte large-object threshold.</summary>
     public const int BlockChars = 32 * 1024;
 
-    /// <summary>The most idle blocks kept (8 MB).</summary>
-    public const int MaxIdleBlocks = 128;
+    /// <summary>
+    /// The most idle blocks kept (2 MB): a capture's exports write small row groups most of the time, and every idle
+    /// block stays resident between them; a large row group allocates the rest and leaves it to the collector.
+    /// </summary>
+    public const int MaxIdleBlocks = 32;
 
     private static readonly Stack<char[]> Idle = new();
     private static readonly Lock Guard = new();

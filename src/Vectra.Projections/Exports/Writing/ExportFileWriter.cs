@@ -283,9 +283,10 @@ public sealed class ExportFileWriter : IDisposable
         {
             CompressionMethod = compression == ExportCompression.Zstd ? CompressionMethod.Zstd : CompressionMethod.Snappy,
             CompressionLevel = CompressionLevel.Fastest,
-            // Bounds what Parquet.Net's pool of page buffers keeps between row groups.
-            MaximumSmallPoolFreeBytes = 16 << 20,
-            MaximumLargePoolFreeBytes = 64 << 20,
+            // Bounds what Parquet.Net's pool of page buffers (one pool for the whole process) keeps between row groups:
+            // a capture's heap dump found it holding 8 MB, and it may keep up to these bounds for good.
+            MaximumSmallPoolFreeBytes = 4 << 20,
+            MaximumLargePoolFreeBytes = 4 << 20,
         };
         for (var i = 0; i < schema.Columns.Count; i++)
         {
