@@ -17,11 +17,11 @@ internal sealed class BatchApplier(ViewsDatabase database, JournalReader journal
 {
     /// <summary>The most records one transaction applies.</summary>
     /// <remarks>
-    /// 20,000 rather than 5,000: each commit writes every page the batch dirtied to the write-ahead log, and the pages of
-    /// the ticks, trades and games tables are dirtied again by the next batch. Commits fell from a tenth to a twentieth of
-    /// a rebuild's applying thread (BENCHMARKS.md, eleventh session); a batch's export rows are a few MB.
+    /// 5,000, not 20,000: the larger batch saved at most a tenth of a rebuild's CPU (not shown beyond the noise of a loaded
+    /// machine), and a full-speed capture's live projections, which take whole batches at the journal's tail, then held
+    /// four times as many records' changes: a 3-minute capture peaked at 387 MB against 366 MB (BENCHMARKS.md).
     /// </remarks>
-    public const int BatchSize = 20_000;
+    public const int BatchSize = 5000;
 
     /// <summary>Applies up to <see cref="BatchSize"/> records from <paramref name="records"/> in one transaction; returns how many (0 when the stream is done).</summary>
     public int ApplyBatch(IEnumerator<JournalRecord> records)

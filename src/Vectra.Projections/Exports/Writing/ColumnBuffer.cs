@@ -10,7 +10,4 @@ internal abstract class ColumnBuffer
 
     /// <summary>Writes the buffered values as this column's chunk of <paramref name="rowGroup"/>, then empties the buffer.</summary>
     public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup);
-
-    /// <summary>Gives the buffer's arrays back to their pool once the file is done; the buffer is empty afterwards.</summary>
-    public abstract void Release();
 }

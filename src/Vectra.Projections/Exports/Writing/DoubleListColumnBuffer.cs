@@ -74,24 +74,23 @@ internal sealed class DoubleListColumnBuffer(ListField list) : ColumnBuffer
             CancellationToken.None).ConfigureAwait(false);
     }
 
-    public override void Release()
-    {
-        ColumnArrays.Return(ref _values, 0);
-        ColumnArrays.Return(ref _definitions, 0);
-        ColumnArrays.Return(ref _repetitions, 0);
-        (_valueCount, _slotCount) = (0, 0);
-    }
-
     private void AddValue(double value)
     {
-        ColumnArrays.Grow(ref _values, _valueCount);
+        if (_valueCount == _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(1024, _values.Length * 2));
+        }
         _values[_valueCount++] = value;
     }
 
     private void Slot(int definition, int repetition)
     {
-        ColumnArrays.Grow(ref _definitions, _slotCount);
-        ColumnArrays.Grow(ref _repetitions, _slotCount);
+        if (_slotCount == _definitions.Length)
+        {
+            var size = Math.Max(1024, _definitions.Length * 2);
+            Array.Resize(ref _definitions, size);
+            Array.Resize(ref _repetitions, size);
+        }
         _definitions[_slotCount] = definition;
         _repetitions[_slotCount] = repetition;
         _slotCount++;

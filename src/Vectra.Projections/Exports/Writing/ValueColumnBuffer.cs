@@ -6,7 +6,7 @@ namespace Vectra.Projections.Exports.Writing;
 /// <summary>
 /// The values of a column of a fixed-size type (numbers, booleans, timestamps, string slices) for one row group. A
 /// nullable column keeps <c>T?</c> values, a required one plain <c>T</c>, as Parquet.Net expects; the arrays are
-/// kept across row groups and rented from a pool (<see cref="ColumnArrays"/>), so filling them rarely allocates.
+/// kept across row groups, so filling them allocates only while a group is larger than any before it.
 /// </summary>
 internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
     where T : struct
@@ -19,12 +19,12 @@ internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
     {
         if (field.IsNullable)
         {
-            ColumnArrays.Grow(ref _nullable, _count);
+            Grow(ref _nullable);
             _nullable[_count++] = value;
         }
         else
         {
-            ColumnArrays.Grow(ref _values, _count);
+            Grow(ref _values);
             _values[_count++] = value;
         }
     }
@@ -35,7 +35,7 @@ internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
         {
             throw new InvalidOperationException($"Column '{field.Name}' is not nullable.");
         }
-        ColumnArrays.Grow(ref _nullable, _count);
+        Grow(ref _nullable);
         _nullable[_count++] = null;
     }
 
@@ -53,10 +53,11 @@ internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
         }
     }
 
-    public override void Release()
+    private void Grow<TItem>(ref TItem[] array)
     {
-        ColumnArrays.Return(ref _values, _values.Length);
-        ColumnArrays.Return(ref _nullable, _nullable.Length);
-        _count = 0;
+        if (_count == array.Length)
+        {
+            Array.Resize(ref array, Math.Max(1024, array.Length * 2));
+        }
     }
 }
