@@ -89,7 +89,8 @@ internal sealed class JournalSealer : IDisposable
     /// <summary>
     /// Blocks until <paramref name="task"/> completes, on a kernel wait. A plain <c>GetResult()</c> spins first, and the
     /// sealer waits milliseconds for each commit: its spinning took more wall time than reading and compressing together
-    /// in a full-speed capture (BENCHMARKS.md, "sealing without spinning"), on the two cores the capture itself needs.
+    /// in a full-speed capture (BENCHMARKS.md, "The open points after the eleventh session's merges"), on the two cores
+    /// the capture itself needs.
     /// </summary>
     private static void WaitWithoutSpinning(Task task)
     {
