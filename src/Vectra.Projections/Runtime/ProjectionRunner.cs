@@ -28,9 +28,6 @@ namespace Vectra.Projections.Runtime;
 /// </remarks>
 public sealed class ProjectionRunner : IDisposable
 {
-    /// <summary>A catch-up of more records than this reads them ahead on another thread.</summary>
-    private const int ReadAheadAfter = 5000;
-
     private readonly ViewsDatabase _views;
     private readonly JournalReader _journal;
     private readonly IReadOnlyList<ProjectionStage> _stages;
@@ -211,7 +208,7 @@ public sealed class ProjectionRunner : IDisposable
     private IEnumerable<JournalRecord> RecordsAfter(long afterSeq, long lastSeq)
     {
         var to = Math.Min(lastSeq, _journal.Tail);
-        return to - afterSeq > ReadAheadAfter
+        return to - afterSeq > BatchApplier.BatchSize
             ? _journal.ReadSeqRangeAhead(afterSeq + 1, to, PrepareAhead)
             : _journal.ReadSeqRange(afterSeq + 1, to);
     }
