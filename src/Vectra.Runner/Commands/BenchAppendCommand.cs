@@ -16,7 +16,7 @@ internal static class BenchAppendCommand
         var durability = new Option<string>("--durability") { Description = "always | batch | none", DefaultValueFactory = _ => "batch" };
         var writers = new Option<int>("--writers") { Description = "Concurrent appenders.", DefaultValueFactory = _ => 1 };
         var inflight = new Option<int>("--inflight") { Description = "Appends each writer keeps outstanding (1 = wait for each acknowledgement before the next).", DefaultValueFactory = _ => 1 };
-        var noSeal = new Option<bool>("--no-seal") { Description = "Run the journal without its sealer (records stay rows), to see what the sealer's wake-up after every commit costs or gives; the default seals as a capture does." };
+        var noSeal = new Option<bool>("--no-seal") { Description = "Run the journal without its sealer (records stay rows), to see what sealing beside the appends costs; the default seals as a capture does." };
         var json = CommonOptions.Json();
         var command = new Command("append", "Measure appends/s and acknowledgement latency p50/p99, and in the same run the bare limits on the same disk with the same record size: write+fdatasync on a preallocated file, and SQLite inserts through the journal's own opener and prepared statement (1 row/txn, 1,000 rows/txn, and as many rows/txn as the journal's commits carried). Works in a scratch folder under --data, removed afterwards.")
         {
