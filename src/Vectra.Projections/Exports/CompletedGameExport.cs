@@ -46,6 +46,8 @@ public abstract class CompletedGameExport : RugsExportProjection
     {
         if (effects.GameStateGameId is { } gameId && _games.Observe(views, gameId, record.Seq) is not null)
         {
+            // The live comparison reads the ticks.
+            Rugs.WriteOut(views);
             foreach (var settled in Pending(views))
             {
                 AppendRows(views, record.Seq, RowsSql, Parameters(views, settled, record.Seq));
@@ -65,8 +67,11 @@ public abstract class CompletedGameExport : RugsExportProjection
     private protected virtual (string Name, object? Value)[] Parameters(ViewsTransaction views, string gameId, long? seq) => [("$g", gameId), ("$seq", seq)];
 
     /// <inheritdoc/>
-    protected override IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> PendingRows(ViewsTransaction views) =>
-        Pending(views).Select(g => (RowsSql, Parameters(views, g, null))).ToList();
+    protected override IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> PendingRows(ViewsTransaction views)
+    {
+        Rugs.WriteOut(views);
+        return Pending(views).Select(g => (RowsSql, Parameters(views, g, null))).ToList();
+    }
 
     /// <inheritdoc/>
     public override void Forget()
@@ -79,8 +84,8 @@ public abstract class CompletedGameExport : RugsExportProjection
     private List<string> Pending(ViewsTransaction views)
     {
         var pending = new List<string>();
-        views.Query($"SELECT p.game_id FROM {_pending} p LEFT JOIN complete_games c USING (game_id) WHERE p.settled = 0 ORDER BY c.ended_at, p.game_id",
-            r => pending.Add(r.GetString(0)));
+        views.QueryRows($"SELECT p.game_id FROM {_pending} p LEFT JOIN complete_games c USING (game_id) WHERE p.settled = 0 ORDER BY c.ended_at, p.game_id",
+            r => pending.Add(r.TextAt(0)!));
         return pending;
     }
 }

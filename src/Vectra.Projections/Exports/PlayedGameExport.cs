@@ -38,6 +38,7 @@ public abstract class PlayedGameExport : RugsExportProjection
     {
         if (effects.GameStateGameId is { } gameId && _games.Observe(views, gameId, record.Seq) is { } settled)
         {
+            Rugs.WriteOut(views);
             AppendRows(views, record.Seq, RowsSql, Parameters(views, settled, record.Seq));
         }
         AddOther(record, views, effects);
@@ -58,8 +59,11 @@ public abstract class PlayedGameExport : RugsExportProjection
     private protected virtual (string Name, object? Value)[] Parameters(ViewsTransaction views, string gameId, long? seq) => [("$g", gameId), ("$seq", seq)];
 
     /// <inheritdoc/>
-    protected override IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> PendingRows(ViewsTransaction views) =>
-        _games.Current(views) is { } current ? [(RowsSql, Parameters(views, current, null))] : [];
+    protected override IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> PendingRows(ViewsTransaction views)
+    {
+        Rugs.WriteOut(views);
+        return _games.Current(views) is { } current ? [(RowsSql, Parameters(views, current, null))] : [];
+    }
 
     /// <inheritdoc/>
     public override void Forget()

@@ -49,24 +49,24 @@ internal sealed class GameStateHandler(RugsBatchState state)
         var ledger = state.Ledger(views, gameId);
         if (liveTick is { } tick && (fields.Price ?? PriceAt(fields, tick)) is { } price && ledger.TakeLive(tick))
         {
-            GamesTables.UpsertTick(views, gameId, tick, price, record.Seq, record.Ts, backfilled: false);
+            state.Ticks.Add(gameId, tick, price, record.Seq, record.Ts, backfilled: false);
             state.LiveTouched(gameId);
         }
         foreach (var known in fields.PartialPrices)
         {
             if (known.Tick != liveTick && ledger.TakeBackfill(known.Tick))
             {
-                GamesTables.UpsertTick(views, gameId, known.Tick, known.Price, record.Seq, record.Ts, backfilled: true);
+                state.Ticks.Add(gameId, known.Tick, known.Price, record.Seq, record.Ts, backfilled: true);
             }
         }
         if (fields.HasRootPrices)
         {
-            BackfillFromSnapshot(record, fields, views, gameId, ledger, liveTick);
+            BackfillFromSnapshot(record, fields, gameId, ledger, liveTick);
         }
     }
 
     /// <summary>The connect snapshot's root <c>prices</c> holds the game so far: ticks 0..tickCount.</summary>
-    private static void BackfillFromSnapshot(JournalRecord record, GameStateFields fields, ViewsTransaction views, string gameId, TickLedger ledger, int? liveTick)
+    private void BackfillFromSnapshot(JournalRecord record, GameStateFields fields, string gameId, TickLedger ledger, int? liveTick)
     {
         var prices = JsonSerializer.Deserialize<double[]>(record.Args.AsSpan()[fields.RootPrices]);
         if (prices is null)
@@ -77,7 +77,7 @@ internal sealed class GameStateHandler(RugsBatchState state)
         {
             if (tick != liveTick && ledger.TakeBackfill(tick))
             {
-                GamesTables.UpsertTick(views, gameId, tick, prices[tick], record.Seq, record.Ts, backfilled: true);
+                state.Ticks.Add(gameId, tick, prices[tick], record.Seq, record.Ts, backfilled: true);
             }
         }
     }

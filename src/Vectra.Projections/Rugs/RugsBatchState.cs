@@ -20,6 +20,12 @@ internal sealed class RugsBatchState
     private readonly HashSet<string> _completeTouched = new(StringComparer.Ordinal);
     private Dictionary<string, int>? _completeRichness;
 
+    /// <summary>Tick upserts not written to <c>ticks</c> yet.</summary>
+    public PendingTicks Ticks { get; } = new();
+
+    /// <summary>Trade inserts not written to <c>trades</c> yet.</summary>
+    public PendingTrades Trades { get; } = new();
+
     /// <summary>The game's row as this projection knows it now (ahead of the games table until Flush); null when unknown and not <paramref name="create"/>.</summary>
     public GameRow? Game(ViewsTransaction views, string gameId, bool create)
     {
@@ -58,9 +64,17 @@ internal sealed class RugsBatchState
     /// <summary>A completed game was saved: it is compared with the live ticks at Flush.</summary>
     public void CompleteTouched(string gameId) => _completeTouched.Add(gameId);
 
-    /// <summary>Writes the changed game rows (and the forced sells a newly learned rug tick settles) and the due live comparisons.</summary>
+    /// <summary>Writes the pending ticks and trades: before anything reads those tables.</summary>
+    public void WriteOut(ViewsTransaction views)
+    {
+        Ticks.WriteOut(views);
+        Trades.WriteOut(views);
+    }
+
+    /// <summary>Writes the pending rows, the changed game rows (and the forced sells a newly learned rug tick settles) and the due live comparisons.</summary>
     public void Flush(ViewsTransaction views)
     {
+        WriteOut(views);
         foreach (var game in _games.Values.Where(g => g.Dirty))
         {
             GamesTables.SaveGame(views, game);
@@ -89,6 +103,8 @@ internal sealed class RugsBatchState
     {
         _games.Clear();
         _ledgers.Clear();
+        Ticks.Clear();
+        Trades.Clear();
         _liveTouched.Clear();
         _completeTouched.Clear();
         _completeRichness = null;

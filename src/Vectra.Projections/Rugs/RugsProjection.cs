@@ -113,7 +113,7 @@ public sealed class RugsProjection : IEffectsProjection<GameStateFields?, RugsRe
             {
                 game.Started(record.Ts);
             }
-            GamesTables.UpsertTick(views, tick.GameId, tick.Tick, tick.Price, record.Seq, record.Ts, backfilled: false);
+            _state.Ticks.Add(tick.GameId, tick.Tick, tick.Price, record.Seq, record.Ts, backfilled: false);
             _state.LiveTouched(tick.GameId);
         }
         return default;
@@ -138,7 +138,7 @@ public sealed class RugsProjection : IEffectsProjection<GameStateFields?, RugsRe
             return default;
         }
         var rugTick = trade.GameId is null ? null : _state.Game(views, trade.GameId, create: false)?.RugTick;
-        TradesTable.Insert(views, trade, rugTick, record.Seq, record.Ts);
+        _state.Trades.Add(trade, rugTick, record.Seq, record.Ts);
         return new RugsRecordEffects(null, trade, null);
     }
 
@@ -147,6 +147,9 @@ public sealed class RugsProjection : IEffectsProjection<GameStateFields?, RugsRe
 
     /// <inheritdoc/>
     public void Forget() => _state.Forget();
+
+    /// <summary>Writes the ticks and trades applied so far to their tables: anything that reads them while records are applied (the exports) calls this first.</summary>
+    internal void WriteOut(ViewsTransaction views) => _state.WriteOut(views);
 
     /// <summary>The game's rug tick as this projection knows it now (its in-memory row may be ahead of the games table until Flush).</summary>
     internal int? RugTickOf(ViewsTransaction views, string gameId) => _state.Game(views, gameId, create: false)?.RugTick;

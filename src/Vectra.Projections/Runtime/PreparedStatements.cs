@@ -11,6 +11,7 @@ internal sealed class PreparedStatements(SqliteConnection connection) : IDisposa
 {
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private readonly Dictionary<string, ParameterizedStatement> _statements = [];
+    private readonly Dictionary<string, (Statement Statement, BoundRows Rows)> _rows = [];
 
     public SqliteCommand Command(string sql)
     {
@@ -33,8 +34,24 @@ internal sealed class PreparedStatements(SqliteConnection connection) : IDisposa
         return statement;
     }
 
+    /// <summary>A raw INSERT of rows of <paramref name="columns"/> positional parameters, prepared once.</summary>
+    public BoundRows Rows(string sql, int columns)
+    {
+        if (!_rows.TryGetValue(sql, out var prepared))
+        {
+            var statement = new Statement(connection, sql);
+            prepared = (statement, new BoundRows(statement, columns));
+            _rows[sql] = prepared;
+        }
+        return prepared.Rows;
+    }
+
     public void Dispose()
     {
+        foreach (var (statement, _) in _rows.Values)
+        {
+            statement.Dispose();
+        }
         foreach (var command in _commands.Values)
         {
             command.Dispose();

@@ -77,6 +77,12 @@ public sealed class ViewsTransaction
     public void QueryRows(string sql, Action<Statement> row, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
         _prepared.Statement(sql).Query(parameters, row);
 
+    /// <summary>
+    /// A raw INSERT of rows of <paramref name="columns"/> positional parameters each, prepared once and bound by type
+    /// (tick and trade rows written many to a statement).
+    /// </summary>
+    internal BoundRows Rows(string sql, int columns) => _prepared.Rows(sql, columns);
+
     /// <summary>Binds by position: a statement is always called with its parameters in the same order, so no name lookup is needed.</summary>
     private static void Bind(SqliteCommand command, ReadOnlySpan<(string Name, object? Value)> parameters)
     {

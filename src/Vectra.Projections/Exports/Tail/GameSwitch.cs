@@ -11,6 +11,7 @@ namespace Vectra.Projections.Exports.Tail;
 internal sealed class GameSwitch(string docType)
 {
     private readonly string _table = "export_games_" + docType;
+    private readonly string _seenSql = $"SELECT 1 FROM export_games_{docType} WHERE game_id = $g";
     private bool _loaded;
     private string? _current;
 
@@ -26,8 +27,16 @@ internal sealed class GameSwitch(string docType)
     }
 
     /// <summary>True once <paramref name="gameId"/> has been current (it is current or settled).</summary>
-    public bool Seen(ViewsTransaction views, string gameId) =>
-        gameId == Current(views) || views.Scalar($"SELECT 1 FROM {_table} WHERE game_id = $g", ("$g", gameId)) is not null;
+    public bool Seen(ViewsTransaction views, string gameId)
+    {
+        if (gameId == Current(views))
+        {
+            return true;
+        }
+        var seen = false;
+        views.QueryRows(_seenSql, _ => seen = true, ("$g", gameId));
+        return seen;
+    }
 
     /// <summary>Notes a <c>gameStateUpdate</c> for <paramref name="gameId"/>; returns the game it settles, if any.</summary>
     public string? Observe(ViewsTransaction views, string gameId, long seq)

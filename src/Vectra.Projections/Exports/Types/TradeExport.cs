@@ -49,6 +49,7 @@ public sealed class TradeExport(RugsProjection rugs, ExportOptions options)
             return;
         }
         // Only the record that inserted the row adds it (a repeated trade id changes nothing in views.db).
+        Rugs.WriteOut(views);
         AppendRows(views, record.Seq, Select + " WHERE id = $id AND meta_seq = $seq",
             ("$id", trade.Id), ("$seq", record.Seq), ("$rug", trade.GameId is null ? null : Rugs.RugTickOf(views, trade.GameId)));
     }

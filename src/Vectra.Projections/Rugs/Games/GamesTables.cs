@@ -3,7 +3,7 @@ using Vectra.Projections.Runtime;
 
 namespace Vectra.Projections.Rugs.Games;
 
-/// <summary>The <c>games</c> and <c>ticks</c> tables: their schema and every statement that touches them.</summary>
+/// <summary>The <c>games</c> and <c>ticks</c> tables: their schema and the statements that touch them (ticks are written by <see cref="PendingTicks"/>).</summary>
 internal static class GamesTables
 {
     public const string Create = """
@@ -39,42 +39,32 @@ internal static class GamesTables
 
     public const string Drop = "DROP TABLE IF EXISTS games; DROP TABLE IF EXISTS ticks;";
 
-    /// <summary>
-    /// Stores a tick unless a better observation is there: live beats backfilled. Records arrive in seq
-    /// order, so among equals the stored one already has the lower seq.
-    /// </summary>
-    public static void UpsertTick(ViewsTransaction views, string gameId, int tick, double price, long seq, long ts, bool backfilled) =>
-        views.Execute("""
-            INSERT INTO ticks (game_id, tick, price, meta_seq, meta_ts, backfilled) VALUES ($g, $t, $p, $s, $ts, $b)
-            ON CONFLICT (game_id, tick) DO UPDATE SET price = excluded.price, meta_seq = excluded.meta_seq, meta_ts = excluded.meta_ts, backfilled = excluded.backfilled
-            WHERE excluded.backfilled < ticks.backfilled
-            """,
-            ("$g", gameId), ("$t", tick), ("$p", price), ("$s", seq), ("$ts", ts), ("$b", backfilled ? 1 : 0));
-
     public static void LoadTicks(ViewsTransaction views, string gameId, TickLedger ledger) =>
         views.QueryRows("SELECT tick, backfilled FROM ticks WHERE game_id = $g", r => ledger.Load((int)r.Int64At(0), r.Int64At(1) != 0), ("$g", gameId));
 
     public static GameRow? LoadGame(ViewsTransaction views, string gameId)
     {
         GameRow? row = null;
-        views.Query(
+        views.QueryRows(
             "SELECT first_seq, last_seq, cooldown_at, presale_at, started_at, rugged_at, rug_tick, final_price, server_seed_hash, phase FROM games WHERE game_id = $g",
             r => row = new GameRow(gameId)
             {
-                FirstSeq = r.GetInt64(0),
-                LastSeq = r.GetInt64(1),
-                CooldownAt = r.IsDBNull(2) ? null : r.GetInt64(2),
-                PresaleAt = r.IsDBNull(3) ? null : r.GetInt64(3),
-                StartedAt = r.IsDBNull(4) ? null : r.GetInt64(4),
-                RuggedAt = r.IsDBNull(5) ? null : r.GetInt64(5),
-                RugTick = r.IsDBNull(6) ? null : r.GetInt32(6),
-                FinalPrice = r.IsDBNull(7) ? null : r.GetDouble(7),
-                ServerSeedHash = r.IsDBNull(8) ? null : r.GetString(8),
-                Phase = Enum.GetValues<GamePhase>().First(p => p.ToText() == r.GetString(9)),
+                FirstSeq = r.Int64At(0),
+                LastSeq = r.Int64At(1),
+                CooldownAt = r.IsNull(2) ? null : r.Int64At(2),
+                PresaleAt = r.IsNull(3) ? null : r.Int64At(3),
+                StartedAt = r.IsNull(4) ? null : r.Int64At(4),
+                RuggedAt = r.IsNull(5) ? null : r.Int64At(5),
+                RugTick = r.IsNull(6) ? null : (int)r.Int64At(6),
+                FinalPrice = r.IsNull(7) ? null : r.DoubleAt(7),
+                ServerSeedHash = r.TextAt(8),
+                Phase = PhaseOf(r.TextAt(9)),
             },
             ("$g", gameId));
         return row;
     }
+
+    private static GamePhase PhaseOf(string? text) => Enum.GetValues<GamePhase>().First(p => p.ToText() == text);
 
     /// <summary>Writes the row with the tick statistics derived from the ticks table.</summary>
     public static void SaveGame(ViewsTransaction views, GameRow game)

@@ -3,7 +3,7 @@ using Vectra.Projections.Runtime;
 namespace Vectra.Projections.Rugs.Trades;
 
 /// <summary>
-/// The <c>trades</c> table: one row per trade id. Records are applied in seq order, so the first copy
+/// The <c>trades</c> table (rows written by <see cref="PendingTrades"/>): one row per trade id. Records are applied in seq order, so the first copy
 /// is the one with the lowest seq, and later copies (identical) are ignored.
 /// </summary>
 /// <remarks>
@@ -34,20 +34,7 @@ internal static class TradesTable
 
     public const string Drop = "DROP TABLE IF EXISTS trades;";
 
-    private static readonly string InsertSql = $"""
-        INSERT INTO trades (id, game_id, player_id, username, type, amount, price, qty, tick, leverage, forced, meta_seq, meta_ts)
-        VALUES ($id, $g, $p, $u, $type, $amount, $price, $qty, $tick, $lev, {ForcedSell.Sql("$type", "$tick", "$rug")}, $s, $ts)
-        ON CONFLICT (id) DO NOTHING
-        """;
-
     private static readonly string MarkForcedSql = $"UPDATE trades SET forced = {ForcedSell.Sql("type", "tick", "$rug")} WHERE game_id = $g";
-
-    /// <summary>Stores a trade, forced by <see cref="ForcedSell"/> when its game's rug tick is already known (<paramref name="rugTick"/>).</summary>
-    public static void Insert(ViewsTransaction views, TradeRow trade, int? rugTick, long seq, long ts) =>
-        views.Execute(InsertSql,
-            ("$id", trade.Id), ("$g", trade.GameId), ("$p", trade.PlayerId), ("$u", trade.Username), ("$type", trade.Type),
-            ("$amount", trade.Amount), ("$price", trade.Price), ("$qty", trade.Qty), ("$tick", trade.Tick), ("$lev", trade.Leverage),
-            ("$rug", rugTick), ("$s", seq), ("$ts", ts));
 
     /// <summary>Once a game's rug tick is known, marks its sells at or after it as forced (whatever arrived first).</summary>
     public static void MarkForced(ViewsTransaction views, string gameId, int rugTick) =>
