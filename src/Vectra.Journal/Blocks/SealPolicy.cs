@@ -41,6 +41,21 @@ public sealed record SealPolicy
     /// </summary>
     public int CatchUpBlockRecords { get; init; } = 1024;
 
+    /// <summary>
+    /// Records per commit (averaged over the last few) at or above which appends are piling up behind the writer: a capture
+    /// taking frames as fast as the machine goes makes grouped commits of hundreds, the live feed of one or two.
+    /// </summary>
+    public int BacklogRecordsPerCommit { get; init; } = 64;
+
+    /// <summary>
+    /// While appends pile up behind a writer that syncs each commit (<c>always</c>, <c>batch</c>), one block of
+    /// <see cref="BlockRecords"/> per this interval at most; the rest of the tail waits until the writer has room. On two
+    /// cores every block sealed during a full-speed capture took time from it: the capture's p99 grew by a fifth to two
+    /// fifths (BENCHMARKS.md, "The open points after the eleventh session's merges"). Under <c>none</c> (bulk imports)
+    /// nothing waits for a sync and sealing keeps pace. Zero: sealing never gives way.
+    /// </summary>
+    public TimeSpan BacklogSealInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Args bytes at which a block is closed early, whatever its record count.</summary>
     public long MaxBlockBytes { get; init; } = 32L << 20;
 
@@ -57,6 +72,13 @@ public sealed record SealPolicy
         return behind <= BlockRecords ? BlockRecords : (int)Math.Min(Math.Max(CatchUpBlockRecords, BlockRecords), behind / BlockRecords * BlockRecords);
     }
 
+    /// <summary>
+    /// Whether sealing gives way now: the writer syncs each commit (someone waits for it), is committing, and its commits
+    /// carry <paramref name="recordsPerCommit"/> records, at least <see cref="BacklogRecordsPerCommit"/>.
+    /// </summary>
+    internal bool GivesWay(Durability durability, bool committing, double recordsPerCommit) =>
+        BacklogSealInterval > TimeSpan.Zero && durability.SyncsEachCommit && committing && recordsPerCommit >= BacklogRecordsPerCommit;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values no sealer can work with.</summary>
     public SealPolicy Checked()
     {
@@ -68,6 +90,8 @@ public sealed record SealPolicy
         ArgumentOutOfRangeException.ThrowIfGreaterThan(CatchUpBlockRecords, BlockLayout.MaxRecords);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBlockBytes, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBlockBytes, BlockCodec.MaxRawBytes / 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BacklogRecordsPerCommit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BacklogSealInterval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(Level, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Level, 22);
         return this;
