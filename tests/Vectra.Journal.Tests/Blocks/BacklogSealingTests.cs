@@ -22,7 +22,11 @@ public sealed class BacklogSealingTests
         // A block per hour while behind: past the first block, every block sealed during the burst is one given way wrongly.
         var policy = new SealPolicy
         {
-            MaxTailRecords = 100, BlockRecords = 50, CatchUpBlockRecords = 200, BacklogRecordsPerCommit = 10, BacklogSealInterval = TimeSpan.FromHours(1),
+            MaxTailRecords = 100,
+            BlockRecords = 50,
+            CatchUpBlockRecords = 200,
+            BacklogRecordsPerCommit = 10,
+            BacklogSealInterval = TimeSpan.FromHours(1),
         };
         using var writer = JournalWriter.Open(folder.Path, Durability.Batch, policy);
 
