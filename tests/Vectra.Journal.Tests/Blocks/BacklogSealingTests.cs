@@ -19,7 +19,8 @@ public sealed class BacklogSealingTests
     public async Task While_appends_pile_up_sealing_gives_way_then_seals_everything_it_left_once_they_stop()
     {
         using var folder = new TempFolder();
-        // A block per hour while behind: past the first block, every block sealed during the burst is one given way wrongly.
+        // A block per hour while behind, and room for the whole burst past the bound: past the first block, every block
+        // sealed during the burst is one given way wrongly.
         var policy = new SealPolicy
         {
             MaxTailRecords = 100,
@@ -27,6 +28,7 @@ public sealed class BacklogSealingTests
             CatchUpBlockRecords = 200,
             BacklogRecordsPerCommit = 10,
             BacklogSealInterval = TimeSpan.FromHours(1),
+            BacklogTailFactor = 1024,
         };
         using var writer = JournalWriter.Open(folder.Path, Durability.Batch, policy);
 
