@@ -11,8 +11,8 @@ var data = args[0];
 var index = long.Parse(args[1]);
 var durability = Durability.TryParse(args[2]) ?? throw new ArgumentException("durability");
 var writers = args.Length > 3 ? int.Parse(args[3]) : 1;
-// Sealing forced early (a tail of SEAL_TAIL records, blocks of SEAL_BLOCK), so kills land inside seals too.
-var sealing = args.Length > 5 ? new SealPolicy { MaxTailRecords = int.Parse(args[4]), BlockRecords = int.Parse(args[5]) } : SealPolicy.Default;
+// Sealing forced early (a tail of SEAL_TAIL records, blocks of SEAL_BLOCK, never giving way to the busy writer), so kills land inside seals too.
+var sealing = args.Length > 5 ? new SealPolicy { MaxTailRecords = int.Parse(args[4]), BlockRecords = int.Parse(args[5]), BacklogSealInterval = TimeSpan.Zero } : SealPolicy.Default;
 var session = Guid.NewGuid();
 var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
 using var writer = JournalWriter.Open(data, durability, sealing);

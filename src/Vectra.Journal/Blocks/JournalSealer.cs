@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Vectra.Journal.Storage;
 using Vectra.Journal.Writing;
 
@@ -7,7 +8,10 @@ namespace Vectra.Journal.Blocks;
 /// The writer's sealer, on a thread of its own: when the unsealed tail grows past its bound, it reads the
 /// oldest rows on its own read connection, lays them out and compresses them there, and hands the finished
 /// block to the writer, which stores it and deletes its rows inside its next commit. The writer only ever
-/// spends an insert and a delete on a seal; the reading and compressing never hold up an append.
+/// spends an insert and a delete on a seal; the reading and compressing never hold up an append. While the writer is
+/// behind (appends piling up: <see cref="SealPolicy.BacklogRecordsPerCommit"/>) sealing gives way: one small block per
+/// <see cref="SealPolicy.BacklogSealInterval"/>, the rest once the writer has room or the tail reaches
+/// <see cref="SealPolicy.BacklogTailFactor"/> times its bound.
 /// </summary>
 /// <remarks>
 /// Failure policy: sealing is an optimisation, never a condition of durability. A damaged or missing row,
@@ -22,13 +26,15 @@ internal sealed class JournalSealer : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private readonly JournalWriter _writer;
+    private readonly CommitPace _writerPace;
     private readonly SealPolicy _policy;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
 
-    public JournalSealer(JournalWriter writer, SealPolicy policy)
+    public JournalSealer(JournalWriter writer, CommitPace writerPace, SealPolicy policy)
     {
         _writer = writer;
+        _writerPace = writerPace;
         _policy = policy;
         _thread = new Thread(Run) { IsBackground = true, Name = "vectra-journal-sealer" };
         _thread.Start();
@@ -47,15 +53,20 @@ internal sealed class JournalSealer : IDisposable
             var next = TailRows.FirstUnsealed(connection);
             var appendedAtStart = _writer.AppendedArgsBytes;
             var tailBytes = UnsealedBytes(connection, next);
+            var lastSeal = 0L;
             while (!_stop.IsCancellationRequested)
             {
                 var tail = _writer.Tail;
                 var unsealedBytes = tailBytes + (_writer.AppendedArgsBytes - appendedAtStart);
                 // Nothing is due before a committed row exists at `next`, however many bytes are said to wait.
                 var unsealed = tail - next + 1;
-                if (tail >= next && (unsealed > _policy.MaxTailRecords || unsealedBytes > _policy.MaxTailBytes))
+                var due = tail >= next && (unsealed > _policy.MaxTailRecords || unsealedBytes > _policy.MaxTailBytes);
+                var givingWay = _policy.GivesWay(_writer.Durability, _writerPace.IsCommitting, _writerPace.RecordsPerCommit, unsealed, unsealedBytes);
+                if (due && (!givingWay || Stopwatch.GetElapsedTime(lastSeal) >= _policy.BacklogSealInterval))
                 {
-                    var entries = rows.Read(next, _policy.BlockRecordsFor(unsealed), _policy.MaxBlockBytes);
+                    // Giving way, a small block: a catch-up block's delete would hold the writer's next commit up four times as long.
+                    var records = givingWay ? _policy.BlockRecords : _policy.BlockRecordsFor(unsealed);
+                    var entries = rows.Read(next, records, _policy.MaxBlockBytes);
                     if (entries.Count == 0)
                     {
                         throw new InvalidOperationException($"the journal has no row at meta_seq {next} to seal");
@@ -64,6 +75,7 @@ internal sealed class JournalSealer : IDisposable
                     WaitWithoutSpinning(_writer.SealAsync(block));
                     next = block.LastSeq + 1;
                     tailBytes -= block.ArgsBytes;
+                    lastSeal = Stopwatch.GetTimestamp();
                     continue;
                 }
                 // Polled, not woken by every commit: under `always` a commit every few hundred µs woke this thread and a

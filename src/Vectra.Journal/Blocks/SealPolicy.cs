@@ -41,6 +41,29 @@ public sealed record SealPolicy
     /// </summary>
     public int CatchUpBlockRecords { get; init; } = 1024;
 
+    /// <summary>
+    /// Records per commit (averaged over the last few) at or above which appends are piling up behind the writer: a capture
+    /// taking frames as fast as the machine goes makes grouped commits of hundreds, the live feed of one or two.
+    /// </summary>
+    public int BacklogRecordsPerCommit { get; init; } = 64;
+
+    /// <summary>
+    /// While appends pile up behind a writer that syncs each commit (<c>always</c>, <c>batch</c>), one block of
+    /// <see cref="BlockRecords"/> per this interval at most; the rest of the tail waits until the writer has room, up to
+    /// <see cref="BacklogTailFactor"/> times the tail's bound. On two cores every block sealed during a full-speed capture
+    /// took time from it: the capture's p99 grew by a fifth to two fifths (BENCHMARKS.md, "The open points after the
+    /// eleventh session's merges"). Under <c>none</c> (bulk imports) nothing waits for a sync and sealing keeps pace.
+    /// Zero: sealing never gives way.
+    /// </summary>
+    public TimeSpan BacklogSealInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How far past its bound (<see cref="MaxTailRecords"/>, <see cref="MaxTailBytes"/>) the tail may grow while sealing
+    /// gives way: 16 by default, 65,536 records or 256 MB, about five seconds of a full-speed capture. Past it sealing keeps
+    /// pace again, so a capture or replay that stays at full speed does not leave the journal uncompressed without end.
+    /// </summary>
+    public int BacklogTailFactor { get; init; } = 16;
+
     /// <summary>Args bytes at which a block is closed early, whatever its record count.</summary>
     public long MaxBlockBytes { get; init; } = 32L << 20;
 
@@ -57,6 +80,15 @@ public sealed record SealPolicy
         return behind <= BlockRecords ? BlockRecords : (int)Math.Min(Math.Max(CatchUpBlockRecords, BlockRecords), behind / BlockRecords * BlockRecords);
     }
 
+    /// <summary>
+    /// Whether sealing gives way now: the writer syncs each commit (someone waits for it), is committing, its commits carry
+    /// <paramref name="recordsPerCommit"/> records, at least <see cref="BacklogRecordsPerCommit"/>, and the unsealed tail
+    /// is still within <see cref="BacklogTailFactor"/> times its bound.
+    /// </summary>
+    internal bool GivesWay(Durability durability, bool committing, double recordsPerCommit, long unsealedRecords, long unsealedBytes) =>
+        BacklogSealInterval > TimeSpan.Zero && durability.SyncsEachCommit && committing && recordsPerCommit >= BacklogRecordsPerCommit
+        && unsealedRecords <= (long)MaxTailRecords * BacklogTailFactor && unsealedBytes <= MaxTailBytes * BacklogTailFactor;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values no sealer can work with.</summary>
     public SealPolicy Checked()
     {
@@ -68,6 +100,10 @@ public sealed record SealPolicy
         ArgumentOutOfRangeException.ThrowIfGreaterThan(CatchUpBlockRecords, BlockLayout.MaxRecords);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBlockBytes, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBlockBytes, BlockCodec.MaxRawBytes / 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BacklogRecordsPerCommit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BacklogSealInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BacklogTailFactor, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(BacklogTailFactor, 1024);
         ArgumentOutOfRangeException.ThrowIfLessThan(Level, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Level, 22);
         return this;

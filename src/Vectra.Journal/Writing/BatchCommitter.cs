@@ -35,6 +35,9 @@ internal sealed class BatchCommitter(SqliteConnection connection, string walPath
     /// <summary>Truncates the write-ahead log after a commit when readers kept it from starting again (see <see cref="WalBound"/>).</summary>
     public WalBound Wal { get; } = new(connection, walPath);
 
+    /// <summary>How large and how recent the commits are, which tells the sealer whether appends are piling up.</summary>
+    public CommitPace Pace { get; } = new();
+
     /// <summary>The requests of the last commit that were stored, with their seqs, to complete once the commit is published.</summary>
     public IReadOnlyList<(AppendRequest Request, SeqRange Range)> Accepted => _accepted;
 
@@ -46,9 +49,11 @@ internal sealed class BatchCommitter(SqliteConnection connection, string walPath
     {
         _accepted.Clear();
         long argsBytes = 0;
-        _begin.Execute();
+        var first = next;
+        Pace.Start();
         try
         {
+            _begin.Execute();
             Write(batch, ref next, ref argsBytes);
             _commit.Execute();
         }
@@ -66,6 +71,10 @@ internal sealed class BatchCommitter(SqliteConnection connection, string walPath
                 }
             }
             throw;
+        }
+        finally
+        {
+            Pace.Stop(next - first);
         }
         // Counted once committed: the sealer reads this and must never go looking for rows still in a transaction.
         Interlocked.Add(ref appendedArgsBytes, argsBytes);

@@ -53,7 +53,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         Signal.Publish(_nextSeq - 1);
         _thread = new Thread(WriteLoop) { IsBackground = true, Name = "vectra-journal-writer" };
         _thread.Start();
-        _sealer = sealing.Enabled ? new JournalSealer(this, sealing) : null;
+        _sealer = sealing.Enabled ? new JournalSealer(this, _committer.Pace, sealing) : null;
     }
 
     /// <summary>The journal's files.</summary>

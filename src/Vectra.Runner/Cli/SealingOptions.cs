@@ -57,9 +57,9 @@ internal sealed class SealingOptions
         {
             throw new UsageException("--seal-tail and --seal-tail-mb cannot be negative.");
         }
-        if (settings.BlockRecords is < 1 or > 1_000_000 || settings.Level is < 1 or > 22)
+        if (settings.BlockRecords is < 1 or > 1_000_000 || settings.Level is < 1 or > 22 || settings.BacklogSealSeconds is < 0 or > 86_400)
         {
-            throw new UsageException("Journal:Sealing:BlockRecords must be 1..1000000 and Journal:Sealing:Level 1..22.");
+            throw new UsageException("Journal:Sealing:BlockRecords must be 1..1000000, Journal:Sealing:Level 1..22 and Journal:Sealing:BacklogSealSeconds 0..86400.");
         }
         return new SealPolicy
         {
@@ -68,6 +68,7 @@ internal sealed class SealingOptions
             MaxTailBytes = (long)(settings.MaxTailMegabytes * (1 << 20)),
             BlockRecords = settings.BlockRecords,
             Level = settings.Level,
+            BacklogSealInterval = TimeSpan.FromSeconds(settings.BacklogSealSeconds),
             OnProblem = problem => Console.Error.WriteLine($"vectra: warning: {problem}. Run `vectra verify`."),
         };
     }

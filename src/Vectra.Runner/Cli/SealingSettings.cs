@@ -19,6 +19,9 @@ public sealed class SealingSettings
     /// <summary>Records per block.</summary>
     public int BlockRecords { get; set; } = Vectra.Journal.Blocks.SealPolicy.Default.BlockRecords;
 
+    /// <summary>While appends pile up behind the writer (a full-speed capture), seconds between the blocks it still seals; 0: sealing never gives way.</summary>
+    public double BacklogSealSeconds { get; set; } = Vectra.Journal.Blocks.SealPolicy.Default.BacklogSealInterval.TotalSeconds;
+
     /// <summary>zstd level of the blocks.</summary>
     public int Level { get; set; } = 1;
 }

@@ -14,6 +14,7 @@ namespace Vectra.Runner.Commands;
 internal static class BenchCaptureCommand
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(2);
 
     public static Command Create()
     {
@@ -121,6 +122,7 @@ internal static class BenchCaptureCommand
                 settings.Data = Path.Combine(folder, "data");
             });
             long commits, blocksSealed, recordsSealed;
+            (TimeSpan Took, long RecordsSealed, bool CaughtUp) catchUp = default;
             GcFigures gc;
             TimeSpan cpu;
             using (var writer = JournalWriter.Open(host.Settings.Data!, durability, sealing))
@@ -135,6 +137,10 @@ internal static class BenchCaptureCommand
                 recordsSealed = writer.Sealed.Records;
                 gc = gcAtStart.Stop();
                 cpu = Environment.CpuUsage.TotalTime - cpuAtStart;
+                if (sealing.Enabled)
+                {
+                    catchUp = await SealingCatchUp.WaitAsync(writer, sealing, CatchUpLimit);
+                }
                 await app.StopAsync();
                 if (app.Services.GetRequiredService<CaptureService>().Failure is { } failure)
                 {
@@ -158,6 +164,9 @@ internal static class BenchCaptureCommand
                 // Sealing really ran during the run (not after it): blocks stored before the last frame was durable.
                 blocksSealed,
                 recordsSealed,
+                // What sealing left during the run (it gives way to a backlog), sealed after the last frame was durable.
+                sealingCaughtUpSeconds = sealing.Enabled && catchUp.CaughtUp ? Math.Round(catchUp.Took.TotalSeconds, 1) : (double?)null,
+                recordsSealedAfter = catchUp.RecordsSealed,
                 cpuMs = Math.Round(cpu.TotalMilliseconds),
                 gc = gc.ToString(),
                 p50Ms = Math.Round(latency.PercentileMs(50), 3),
@@ -172,6 +181,12 @@ internal static class BenchCaptureCommand
             Console.WriteLine($"machine: {report.machine}");
             Console.WriteLine($"capture process: {report.cpuMs:N0} ms CPU, {report.gc}");
             Console.WriteLine($"{report.frames:N0} frames ({report.megabytes} MB of recording) in {report.seconds} s: {report.framesPerSecond:N0} frames/s (received at {report.receivedPerSecond:N0}/s) in {report.commits:N0} commits, {report.blocksSealed:N0} blocks sealed ({report.recordsSealed:N0} records); receive→durable p50 {report.p50Ms} ms, p99 {report.p99Ms} ms");
+            if (sealing.Enabled)
+            {
+                Console.WriteLine(report.sealingCaughtUpSeconds is { } took
+                    ? $"after the last frame: sealing caught up in {took} s ({report.recordsSealedAfter:N0} more records sealed)"
+                    : $"after the last frame: sealing had not caught up after {CatchUpLimit.TotalSeconds:N0} s ({report.recordsSealedAfter:N0} more records sealed)");
+            }
             return ExitCodes.Ok;
         }
         finally

@@ -6,8 +6,12 @@ namespace Vectra.Journal.Tests.Blocks;
 /// <summary>Small seal policies and a wait for the sealer, shared by the block tests.</summary>
 internal static class Sealing
 {
-    /// <summary>Seals once the tail passes <paramref name="tail"/> records, in blocks of <paramref name="block"/> (also while behind: no catch-up blocks).</summary>
-    public static SealPolicy Every(int tail, int block) => new() { MaxTailRecords = tail, BlockRecords = block, CatchUpBlockRecords = block };
+    /// <summary>
+    /// Seals once the tail passes <paramref name="tail"/> records, in blocks of <paramref name="block"/> (also while behind: no
+    /// catch-up blocks), and never gives way to a busy writer, so tests appending as fast as they can still seal.
+    /// </summary>
+    public static SealPolicy Every(int tail, int block) =>
+        new() { MaxTailRecords = tail, BlockRecords = block, CatchUpBlockRecords = block, BacklogSealInterval = TimeSpan.Zero };
 
     /// <summary>How the journal's records are split between blocks and rows right now.</summary>
     public static StorageFigures FiguresOf(string folder)
