@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace Vectra.Journal.Reading;
@@ -47,7 +46,7 @@ public static class ReadAhead
 
     private static IEnumerable<T> Enumerate<T>(string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform)
     {
-        using var queue = new BlockingCollection<(T[] Records, long Bytes)>(QueuedChunks);
+        var queue = new ReadAheadQueue<(T[] Records, long Bytes)>(QueuedChunks);
         using var stop = new CancellationTokenSource();
         var budget = new ReadAheadBudget(MaxQueuedBytes);
         ExceptionDispatchInfo? failure = null;
@@ -59,8 +58,9 @@ public static class ReadAhead
         producer.Start();
         try
         {
-            foreach (var (chunk, bytes) in queue.GetConsumingEnumerable())
+            while (queue.TryTake(out var taken))
             {
+                var (chunk, bytes) = taken;
                 foreach (var record in chunk)
                 {
                     yield return record;
@@ -83,7 +83,7 @@ public static class ReadAhead
     /// every record before it was queued, so the consumer meets it at its place in the order.
     /// </summary>
     private static ExceptionDispatchInfo? Produce<T>(
-        string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform, BlockingCollection<(T[] Records, long Bytes)> queue,
+        string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform, ReadAheadQueue<(T[] Records, long Bytes)> queue,
         ReadAheadBudget budget, CancellationToken stop)
     {
         var chunk = new List<T>(ChunkRecords);
