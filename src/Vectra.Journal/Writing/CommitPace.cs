@@ -15,11 +15,11 @@ internal sealed class CommitPace
     private long _runningSince;
     private long _lastEnded;
 
-    /// <summary>Records appended per commit, averaged with more weight on the latest commits.</summary>
+    /// <summary>Records appended per commit that appended any, averaged with more weight on the latest commits.</summary>
     public double RecordsPerCommit => Volatile.Read(ref _recordsPerCommit);
 
     /// <summary>
-    /// Whether a commit is running or one ended within the last second; past that the writer is idle, whatever it did
+    /// Whether a commit is running or one that appended ended within the last second; past that the writer is idle, whatever it did
     /// before. (A second, not less: a full-speed capture's garbage collections stop every thread for up to a few hundred ms.)
     /// </summary>
     public bool IsCommitting
@@ -34,11 +34,18 @@ internal sealed class CommitPace
     /// <summary>A commit starts (on the committing thread).</summary>
     public void Start() => Volatile.Write(ref _runningSince, Stopwatch.GetTimestamp());
 
-    /// <summary>The commit started last has ended, having appended <paramref name="records"/> records (none when it failed).</summary>
+    /// <summary>
+    /// The commit started last has ended, having appended <paramref name="records"/> records (none when it failed). A
+    /// commit that appended nothing (a block stored alone) leaves the pace as it was: counted, the sealer's own commits
+    /// after a burst kept it giving way to itself, one block a second, for eight seconds.
+    /// </summary>
     public void Stop(long records)
     {
-        Volatile.Write(ref _recordsPerCommit, (0.75 * _recordsPerCommit) + (0.25 * records));
-        Volatile.Write(ref _lastEnded, Stopwatch.GetTimestamp());
+        if (records > 0)
+        {
+            Volatile.Write(ref _recordsPerCommit, (0.75 * _recordsPerCommit) + (0.25 * records));
+            Volatile.Write(ref _lastEnded, Stopwatch.GetTimestamp());
+        }
         Volatile.Write(ref _runningSince, 0);
     }
 }

@@ -80,6 +80,10 @@ public sealed class BacklogSealingTests
         Assert.True(pace.IsCommitting);
         Assert.Equal(100, pace.RecordsPerCommit);
 
+        pace.Start();
+        pace.Stop(0); // a block stored alone: the sealer's own commit says nothing of the appends
+        Assert.Equal(100, pace.RecordsPerCommit);
+
         for (var i = 0; i < 20; i++)
         {
             pace.Start();
