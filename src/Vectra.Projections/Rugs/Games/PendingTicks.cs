@@ -19,10 +19,7 @@ internal sealed class PendingTicks
         WHERE excluded.backfilled < ticks.backfilled
         """;
 
-    private static readonly string ManySql = Head + RowValues.Of(RowsPerStatement, Columns, first => RowValues.Parameters(first, Columns)) + Upsert;
-    private static readonly string OneSql = Head + RowValues.Of(1, Columns, first => RowValues.Parameters(first, Columns)) + Upsert;
-
-    private readonly List<Tick> _ticks = [];
+    private readonly PendingInserts<Tick> _ticks = new(Head, Upsert, Columns, RowsPerStatement, first => RowValues.Parameters(first, Columns), Bind);
 
     public int Count => _ticks.Count;
 
@@ -30,36 +27,11 @@ internal sealed class PendingTicks
         _ticks.Add(new Tick(gameId, tick, price, seq, ts, backfilled));
 
     /// <summary>Writes every pending tick, in order, and forgets them.</summary>
-    public void WriteOut(ViewsTransaction views)
-    {
-        var whole = _ticks.Count - (_ticks.Count % RowsPerStatement);
-        if (whole > 0)
-        {
-            var many = views.Rows(ManySql, Columns);
-            for (var start = 0; start < whole; start += RowsPerStatement)
-            {
-                for (var row = 0; row < RowsPerStatement; row++)
-                {
-                    Bind(many, row, _ticks[start + row]);
-                }
-                many.Execute();
-            }
-        }
-        if (whole < _ticks.Count)
-        {
-            var one = views.Rows(OneSql, Columns);
-            for (var i = whole; i < _ticks.Count; i++)
-            {
-                Bind(one, 0, _ticks[i]);
-                one.Execute();
-            }
-        }
-        _ticks.Clear();
-    }
+    public void WriteOut(ViewsTransaction views) => _ticks.WriteOut(views);
 
     public void Clear() => _ticks.Clear();
 
-    private static void Bind(BoundRows rows, int row, in Tick tick)
+    private static void Bind(BoundRows rows, int row, Tick tick)
     {
         rows.Text(row, 0, tick.GameId);
         rows.Integer(row, 1, tick.Number);

@@ -19,40 +19,12 @@ internal sealed class PendingTrades
     /// </summary>
     private const string Head = "INSERT OR IGNORE INTO trades (id, game_id, player_id, username, type, amount, price, qty, tick, leverage, forced, meta_seq, meta_ts) VALUES ";
 
-    private static readonly string ManySql = Head + RowValues.Of(RowsPerStatement, Columns, Row);
-    private static readonly string OneSql = Head + RowValues.Of(1, Columns, Row);
-
-    private readonly List<Trade> _trades = [];
+    private readonly PendingInserts<Trade> _trades = new(Head, "", Columns, RowsPerStatement, Row, Bind);
 
     public void Add(TradeRow trade, int? rugTick, long seq, long ts) => _trades.Add(new Trade(trade, rugTick, seq, ts));
 
     /// <summary>Writes every pending trade, in order, and forgets them.</summary>
-    public void WriteOut(ViewsTransaction views)
-    {
-        var whole = _trades.Count - (_trades.Count % RowsPerStatement);
-        if (whole > 0)
-        {
-            var many = views.Rows(ManySql, Columns);
-            for (var start = 0; start < whole; start += RowsPerStatement)
-            {
-                for (var row = 0; row < RowsPerStatement; row++)
-                {
-                    Bind(many, row, _trades[start + row]);
-                }
-                many.Execute();
-            }
-        }
-        if (whole < _trades.Count)
-        {
-            var one = views.Rows(OneSql, Columns);
-            for (var i = whole; i < _trades.Count; i++)
-            {
-                Bind(one, 0, _trades[i]);
-                one.Execute();
-            }
-        }
-        _trades.Clear();
-    }
+    public void WriteOut(ViewsTransaction views) => _trades.WriteOut(views);
 
     public void Clear() => _trades.Clear();
 
