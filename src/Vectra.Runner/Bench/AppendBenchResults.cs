@@ -4,6 +4,7 @@ namespace Vectra.Runner.Bench;
 internal sealed record AppendBenchResults(
     BenchResult Journal,
     double RecordsPerCommit,
+    int WarmUpAppends,
     BenchResult RawSync,
     BenchResult RawFullSync,
     BenchResult BareOneRow,

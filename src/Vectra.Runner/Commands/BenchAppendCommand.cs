@@ -48,6 +48,7 @@ internal static class BenchAppendCommand
                 machine = MachineDescription.Describe(),
                 argsBytes = benchmark.Args.Length,
                 recordsPerCommit = Math.Round(results.RecordsPerCommit, 1),
+                warmUpAppends = results.WarmUpAppends,
                 results = results.All.Select(r => new { name = r.Name, operations = r.Operations, seconds = Math.Round(r.Seconds, 3), perSecond = Math.Round(r.PerSecond), p50Ms = Math.Round(r.P50Ms, 4), p99Ms = Math.Round(r.P99Ms, 4) }),
                 ackP50VsRawSyncP50 = Math.Round(journal.P50Ms / results.RawSync.P50Ms, 2),
                 ackP50VsRawFsyncP50 = Math.Round(journal.P50Ms / results.RawFullSync.P50Ms, 2),
@@ -67,7 +68,7 @@ internal static class BenchAppendCommand
             {
                 Console.WriteLine($"{r.Name,-48} {r.Operations,10:N0} {r.PerSecond,12:N0} {r.P50Ms,9:F3} {r.P99Ms,9:F3}");
             }
-            Console.WriteLine($"journal records per commit: {report.recordsPerCommit:F1}");
+            Console.WriteLine($"journal records per commit: {report.recordsPerCommit:F1} (timed after {report.warmUpAppends:N0} untimed appends into a journal of their own)");
             Console.WriteLine($"journal ack p50 / raw fdatasync p50: {report.ackP50VsRawSyncP50:F2}×; / raw fsync p50 (SQLite's call): {report.ackP50VsRawFsyncP50:F2}×; / bare 1 row/txn p50: {report.ackP50VsBareOneRowP50:F2}×");
             Console.WriteLine($"journal appends/s / bare {AppendBenchmark.BareBatchRows} rows/txn: {report.appendRateVsBareBatched:F2}; / bare at the journal's rows per commit: {report.appendRateVsBareLikeJournal:F2}");
             return ExitCodes.Ok;
