@@ -11,7 +11,7 @@ namespace Vectra.Journal.Blocks;
 /// spends an insert and a delete on a seal; the reading and compressing never hold up an append. While the writer is
 /// behind (appends piling up: <see cref="SealPolicy.BacklogRecordsPerCommit"/>) sealing gives way: one small block per
 /// <see cref="SealPolicy.BacklogSealInterval"/>, the rest once the writer has room or the tail reaches
-/// <see cref="SealPolicy.BacklogTailFactor"/> times its bound.
+/// <see cref="SealPolicy.BacklogTailFactor"/> times its byte bound.
 /// </summary>
 /// <remarks>
 /// Failure policy: sealing is an optimisation, never a condition of durability. A damaged or missing row,
@@ -61,7 +61,7 @@ internal sealed class JournalSealer : IDisposable
                 // Nothing is due before a committed row exists at `next`, however many bytes are said to wait.
                 var unsealed = tail - next + 1;
                 var due = tail >= next && (unsealed > _policy.MaxTailRecords || unsealedBytes > _policy.MaxTailBytes);
-                var givingWay = _policy.GivesWay(_writer.Durability, _writerPace.IsCommitting, _writerPace.RecordsPerCommit, unsealed, unsealedBytes);
+                var givingWay = _policy.GivesWay(_writer.Durability, _writerPace.IsCommitting, _writerPace.RecordsPerCommit, unsealedBytes);
                 if (due && (!givingWay || Stopwatch.GetElapsedTime(lastSeal) >= _policy.BacklogSealInterval))
                 {
                     // Giving way, a small block: a catch-up block's delete would hold the writer's next commit up four times as long.

@@ -58,9 +58,11 @@ public sealed record SealPolicy
     public TimeSpan BacklogSealInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How far past its bound (<see cref="MaxTailRecords"/>, <see cref="MaxTailBytes"/>) the tail may grow while sealing
-    /// gives way: 16 by default, 65,536 records or 256 MB, about five seconds of a full-speed capture. Past it sealing keeps
-    /// pace again, so a capture or replay that stays at full speed does not leave the journal uncompressed without end.
+    /// How far past its byte bound (<see cref="MaxTailBytes"/>) the tail may grow while sealing gives way: 16 by default,
+    /// 256 MB of args, about five seconds of a full-speed capture of 4 KB frames. Past it sealing keeps pace again, so a
+    /// capture or replay that stays at full speed does not leave the journal uncompressed without end. Bytes, not records:
+    /// what an unsealed tail costs is disk, and a ceiling of 65,536 records stopped a burst of 256-byte appends giving
+    /// way after 16 MB, a few tenths of a second.
     /// </summary>
     public int BacklogTailFactor { get; init; } = 16;
 
@@ -82,12 +84,12 @@ public sealed record SealPolicy
 
     /// <summary>
     /// Whether sealing gives way now: the writer syncs each commit (someone waits for it), is committing, its commits carry
-    /// <paramref name="recordsPerCommit"/> records, at least <see cref="BacklogRecordsPerCommit"/>, and the unsealed tail
-    /// is still within <see cref="BacklogTailFactor"/> times its bound.
+    /// <paramref name="recordsPerCommit"/> records, at least <see cref="BacklogRecordsPerCommit"/>, and the unsealed tail's
+    /// args are still within <see cref="BacklogTailFactor"/> times <see cref="MaxTailBytes"/>.
     /// </summary>
-    internal bool GivesWay(Durability durability, bool committing, double recordsPerCommit, long unsealedRecords, long unsealedBytes) =>
+    internal bool GivesWay(Durability durability, bool committing, double recordsPerCommit, long unsealedBytes) =>
         BacklogSealInterval > TimeSpan.Zero && durability.SyncsEachCommit && committing && recordsPerCommit >= BacklogRecordsPerCommit
-        && unsealedRecords <= (long)MaxTailRecords * BacklogTailFactor && unsealedBytes <= MaxTailBytes * BacklogTailFactor;
+        && unsealedBytes <= MaxTailBytes * BacklogTailFactor;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values no sealer can work with.</summary>
     public SealPolicy Checked()
