@@ -24,6 +24,7 @@ namespace Vectra.Journal.Writing;
 public sealed class JournalWriter : IDisposable, IAsyncDisposable
 {
     private readonly AppendQueue _queue = new();
+    private readonly Acknowledger _acknowledger = new();
     // Held by whoever commits: the writer thread from taking a batch until it is published, or an appender that
     // commits its own record inline (see TryCommitInline). Requests are taken from the queue only under it, so
     // holding it with the queue empty means nothing appended earlier is still waiting to commit.
@@ -191,7 +192,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
                         return;
                     }
                     _queue.TakeBatch(batch, Durability.GroupsCommits);
-                    if (!Commit(batch))
+                    if (batch.Count > 0 && !Commit(batch))
                     {
                         return;
                     }
@@ -236,10 +237,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
             Interlocked.Increment(ref _commits);
             _nextSeq = next;
             Signal.Publish(next - 1);
-            foreach (var (request, range) in _committer.Accepted)
-            {
-                request.TrySetResult(range);
-            }
+            _acknowledger.Acknowledge(_committer.Accepted);
             _committer.Wal.AfterCommit();
             return true;
         }
@@ -270,6 +268,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
         _queue.Close();
         _thread.Join();
+        _acknowledger.WaitForAll();
         try
         {
             if (_fault is null)
@@ -284,6 +283,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
         finally
         {
+            _queue.Dispose();
             _committer.Dispose();
             _connection.Dispose();
             _lock.Dispose();
