@@ -192,7 +192,7 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
                         return;
                     }
                     _queue.TakeBatch(batch, Durability.GroupsCommits);
-                    if (batch.Count > 0 && !Commit(batch))
+                    if (!Commit(batch))
                     {
                         return;
                     }
@@ -283,7 +283,6 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
         finally
         {
-            _queue.Dispose();
             _committer.Dispose();
             _connection.Dispose();
             _lock.Dispose();
