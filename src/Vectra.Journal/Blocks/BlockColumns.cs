@@ -15,6 +15,7 @@ namespace Vectra.Journal.Blocks;
 internal sealed class BlockColumns
 {
     private byte[] _raw = [];
+    private LentBlock? _lent;
     private long[] _ts = [];
     private int[] _sessions = [];
     private int[] _conns = [];
@@ -45,6 +46,7 @@ internal sealed class BlockColumns
     /// </summary>
     public byte[] RawBuffer(int length)
     {
+        Unlend();
         if (_raw.Length < length)
         {
             Release();
@@ -57,6 +59,7 @@ internal sealed class BlockColumns
     public void Release()
     {
         Header = default;
+        Unlend();
         if (_raw.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(_raw);
@@ -126,12 +129,29 @@ internal sealed class BlockColumns
         Header = header;
     }
 
-    /// <summary>The record at <paramref name="index"/>, its checksum checked under <paramref name="scheme"/>; its args are its own copy.</summary>
-    public StoredRow Row(int index, ChecksumScheme scheme)
+    /// <summary>
+    /// The record at <paramref name="index"/>, its checksum checked under <paramref name="scheme"/>: its args are its own copy,
+    /// or with <paramref name="lend"/> a slice of this block's buffer, which is then lent (<see cref="LentBlock"/>) and not reused.
+    /// </summary>
+    public StoredRow Row(int index, ChecksumScheme scheme, bool lend)
     {
         var holds = Check(index, scheme, out var session);
-        var record = new JournalRecord(Header.FirstSeq + index, _ts[index], session, _conns[index], _sourceTexts[_sources[index]], _eventTexts[_events[index]], Args(index).ToArray());
+        var (seq, ts, conn, source, eventName) = (Header.FirstSeq + index, _ts[index], _conns[index], _sourceTexts[_sources[index]], _eventTexts[_events[index]]);
+        var record = lend
+            ? new JournalRecord(seq, ts, session, conn, source, eventName, _lent ??= new LentBlock(_raw), _offsets[index], _lengths[index])
+            : new JournalRecord(seq, ts, session, conn, source, eventName, Args(index).ToArray());
         return new StoredRow(record, JournalSchema.RawCodec, holds);
+    }
+
+    /// <summary>A lent buffer stays with its records: these columns let go of it and take another for the next block.</summary>
+    private void Unlend()
+    {
+        if (_lent is not null)
+        {
+            _lent.Release();
+            _lent = null;
+            _raw = [];
+        }
     }
 
     /// <summary>

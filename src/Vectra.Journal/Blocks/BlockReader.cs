@@ -40,10 +40,11 @@ internal sealed class BlockReader(
     }
 
     /// <summary>Records with <paramref name="from"/> ≤ seq ≤ <paramref name="to"/> held in blocks, in seq order.</summary>
-    public IEnumerable<StoredRow> SeqRange(long from, long to) =>
+    /// <remarks>With <paramref name="lend"/> the records' args are slices of their block's buffer (<see cref="LentBlock"/>), not copies.</remarks>
+    public IEnumerable<StoredRow> SeqRange(long from, long to, bool lend = false) =>
         Records(
             $"SELECT {Header} FROM journal_blocks WHERE first_seq >= coalesce((SELECT max(first_seq) FROM journal_blocks WHERE first_seq <= $a), $a) AND first_seq <= $b ORDER BY first_seq",
-            from, to, (block, i) => block.Header.FirstSeq + i >= from && block.Header.FirstSeq + i <= to);
+            from, to, (block, i) => block.Header.FirstSeq + i >= from && block.Header.FirstSeq + i <= to, lend);
 
     /// <summary>Records with <paramref name="fromTs"/> ≤ ts ≤ <paramref name="toTs"/> held in blocks, in seq order.</summary>
     public IEnumerable<StoredRow> TsRange(long fromTs, long toTs) =>
@@ -78,7 +79,7 @@ internal sealed class BlockReader(
                 {
                     damage = e.Message;
                 }
-                yield return new OpenedBlock(header, damage is null ? RowsOf(columns, 0, columns.Count - 1, static (_, _) => true) : null, damage);
+                yield return new OpenedBlock(header, damage is null ? RowsOf(columns, 0, columns.Count - 1, static (_, _) => true, lend: false) : null, damage);
             }
         }
         finally
@@ -116,7 +117,7 @@ internal sealed class BlockReader(
         }
     }
 
-    private IEnumerable<StoredRow> Records(string sql, long a, long b, Func<BlockColumns, int, bool> wanted)
+    private IEnumerable<StoredRow> Records(string sql, long a, long b, Func<BlockColumns, int, bool> wanted, bool lend = false)
     {
         if (!Available)
         {
@@ -134,7 +135,7 @@ internal sealed class BlockReader(
             block.Readers++;
             try
             {
-                foreach (var row in RowsOf(block, 0, block.Count - 1, wanted))
+                foreach (var row in RowsOf(block, 0, block.Count - 1, wanted, lend))
                 {
                     yield return row;
                 }
@@ -146,7 +147,7 @@ internal sealed class BlockReader(
         }
     }
 
-    private IEnumerable<StoredRow> RowsOf(BlockColumns block, int first, int last, Func<BlockColumns, int, bool> wanted)
+    private IEnumerable<StoredRow> RowsOf(BlockColumns block, int first, int last, Func<BlockColumns, int, bool> wanted, bool lend)
     {
         for (var i = first; i <= last; i++)
         {
@@ -154,10 +155,10 @@ internal sealed class BlockReader(
             {
                 continue;
             }
-            var row = block.Row(i, scheme());
+            var row = block.Row(i, scheme(), lend);
             if (!row.ChecksumHolds && schemeChanged())
             {
-                row = block.Row(i, scheme());
+                row = block.Row(i, scheme(), lend);
             }
             yield return row;
         }

@@ -79,6 +79,15 @@ public sealed class JournalReader : IDisposable
             () => _db.Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq BETWEEN $a AND $b ORDER BY seq", from, to))
             .Select(row => row.Trusted());
 
+    /// <summary>
+    /// The same records, those from sealed blocks lending their args (<see cref="LentBlock"/>) instead of copying them: valid
+    /// while the caller holds their block (<see cref="JournalRecord.Block"/>), else only until the reader opens the next block.
+    /// </summary>
+    internal IEnumerable<JournalRecord> ReadSeqRangeLent(long from, long to) =>
+        Merged(() => _blocks.SeqRange(from, to, lend: true),
+            () => _db.Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq BETWEEN $a AND $b ORDER BY seq", from, to))
+            .Select(row => row.Trusted());
+
     /// <summary>Records with <paramref name="fromTs"/> ≤ meta_ts ≤ <paramref name="toTs"/> (µs since epoch), in seq order.</summary>
     public IEnumerable<JournalRecord> ReadTsRange(long fromTs, long toTs) =>
         Merged(() => _blocks.TsRange(fromTs, toTs),

@@ -41,16 +41,30 @@ public static class ReadAhead
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(transform);
-        return Enumerate(reader.Files.DataDirectory, from, to, transform);
+        return Enumerate(reader.Files.DataDirectory, from, to, transform, lend: false);
     }
 
-    private static IEnumerable<T> Enumerate<T>(string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform)
+    /// <summary>
+    /// The same range and transform, without copying the args of records read from sealed blocks: a record's args
+    /// (<see cref="Records.JournalRecord.ArgsSpan"/>, and whatever the transform kept of them) stay valid only until the
+    /// consumer moves past the record, after which its block's buffer is reused; <see cref="Records.JournalRecord.Args"/>,
+    /// called before then, gives a copy to keep. For a consumer that is done with each record when it takes the next
+    /// (a catch-up applying records), it saves a copy and an allocation of every record's args.
+    /// </summary>
+    public static IEnumerable<T> StreamSeqRangeAhead<T>(this JournalReader reader, long from, long to, Func<Records.JournalRecord, T> transform)
     {
-        var queue = new ReadAheadQueue<(T[] Records, long Bytes)>(QueuedChunks);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(transform);
+        return Enumerate(reader.Files.DataDirectory, from, to, transform, lend: true);
+    }
+
+    private static IEnumerable<T> Enumerate<T>(string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform, bool lend)
+    {
+        var queue = new ReadAheadQueue<Chunk<T>>(QueuedChunks);
         using var stop = new CancellationTokenSource();
         var budget = new ReadAheadBudget(MaxQueuedBytes);
         ExceptionDispatchInfo? failure = null;
-        var producer = new Thread(() => failure = Produce(dataDirectory, from, to, transform, queue, budget, stop.Token))
+        var producer = new Thread(() => failure = Produce(dataDirectory, from, to, transform, lend, queue, budget, stop.Token))
         {
             IsBackground = true,
             Name = "journal read-ahead",
@@ -60,12 +74,16 @@ public static class ReadAhead
         {
             while (queue.TryTake(out var taken))
             {
-                var (chunk, bytes) = taken;
-                foreach (var record in chunk)
+                foreach (var record in taken.Records)
                 {
                     yield return record;
                 }
-                budget.Return(bytes);
+                // The consumer asked for the record after the chunk's last: it is done with every record of the chunk.
+                foreach (var block in taken.Blocks)
+                {
+                    block.Release();
+                }
+                budget.Return(taken.Bytes);
             }
             // The producer sets the failure after it completed the queue: wait for it before looking.
             producer.Join();
@@ -83,16 +101,18 @@ public static class ReadAhead
     /// every record before it was queued, so the consumer meets it at its place in the order.
     /// </summary>
     private static ExceptionDispatchInfo? Produce<T>(
-        string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform, ReadAheadQueue<(T[] Records, long Bytes)> queue,
+        string dataDirectory, long from, long to, Func<Records.JournalRecord, T> transform, bool lend, ReadAheadQueue<Chunk<T>> queue,
         ReadAheadBudget budget, CancellationToken stop)
     {
         var chunk = new List<T>(ChunkRecords);
+        var blocks = new List<LentBlock>(2);
         long chunkBytes = 0;
         void Flush()
         {
             budget.Take(chunkBytes, stop);
-            queue.Add(([.. chunk], chunkBytes), stop);
+            queue.Add(new Chunk<T>([.. chunk], chunkBytes, blocks.Count == 0 ? [] : [.. blocks]), stop);
             chunk.Clear();
+            blocks.Clear();
             chunkBytes = 0;
         }
         ExceptionDispatchInfo? failure = null;
@@ -107,10 +127,16 @@ public static class ReadAhead
                 {
                     var windowEnd = to - window < WindowRecords ? to : window + WindowRecords - 1;
                     var read = 0;
-                    foreach (var record in own.ReadSeqRange(window, windowEnd))
+                    foreach (var record in lend ? own.ReadSeqRangeLent(window, windowEnd) : own.ReadSeqRange(window, windowEnd))
                     {
                         read++;
-                        chunkBytes += record.Args.Length;
+                        // Held before the reader opens the next block and lets go of this one.
+                        if (record.Block is { } block && (blocks.Count == 0 || blocks[^1] != block))
+                        {
+                            block.Hold();
+                            blocks.Add(block);
+                        }
+                        chunkBytes += record.ArgsLength;
                         chunk.Add(transform(record));
                         if (chunk.Count == ChunkRecords || chunkBytes >= ChunkBytes)
                         {
@@ -142,4 +168,7 @@ public static class ReadAhead
         }
         return failure;
     }
+
+    /// <summary>Records read ahead, their args' bytes, and the blocks they borrow from (released when the consumer is done with them).</summary>
+    private sealed record Chunk<T>(T[] Records, long Bytes, LentBlock[] Blocks);
 }

@@ -158,7 +158,7 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
 
     private static PlayerActionEffects SawGameState(ViewsTransaction views, PlayerSession session, JournalRecord record)
     {
-        var payload = LastArgument.Of(record.Args);
+        var payload = LastArgument.Of(record.ArgsSpan);
         if (!payload.IsObject)
         {
             return default;
@@ -166,10 +166,10 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         string? gameId = null;
         long? tick = null;
         double? price = null;
-        var members = new ObjectMembers(record.Args, payload.Range);
+        var members = new ObjectMembers(record.ArgsSpan, payload.Range);
         while (members.MoveNext())
         {
-            var value = record.Args.AsSpan(members.Value);
+            var value = record.ArgsSpan[members.Value];
             if (members.Name.SequenceEqual("gameId"u8))
             {
                 gameId = JsonScalar.Text(value);

@@ -68,7 +68,7 @@ internal sealed class GameStateHandler(RugsBatchState state)
     /// <summary>The connect snapshot's root <c>prices</c> holds the game so far: ticks 0..tickCount.</summary>
     private void BackfillFromSnapshot(JournalRecord record, GameStateFields fields, string gameId, TickLedger ledger, int? liveTick)
     {
-        var prices = JsonSerializer.Deserialize<double[]>(record.Args.AsSpan()[fields.RootPrices]);
+        var prices = JsonSerializer.Deserialize<double[]>(record.ArgsSpan[fields.RootPrices]);
         if (prices is null)
         {
             return;

@@ -69,13 +69,13 @@ public sealed class RugsProjection : IEffectsProjection<GameStateFields?, RugsRe
         var fields = new GameStateFields();
         lock (_scanning)
         {
-            if (!_scanner.TryScan(record.Args, fields))
+            if (!_scanner.TryScan(record.ArgsSpan, fields))
             {
                 return null;
             }
             if (fields.HasHistory)
             {
-                _history.ParseNew(record.Args, fields);
+                _history.ParseNew(record.ArgsSpan, fields);
             }
             return fields;
         }
@@ -133,7 +133,7 @@ public sealed class RugsProjection : IEffectsProjection<GameStateFields?, RugsRe
 
     private RugsRecordEffects ApplyTrade(JournalRecord record, ViewsTransaction views)
     {
-        if (_trades.Read(record.Args) is not { } trade)
+        if (_trades.Read(record.ArgsSpan) is not { } trade)
         {
             return default;
         }

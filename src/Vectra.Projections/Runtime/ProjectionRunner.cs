@@ -209,7 +209,7 @@ public sealed class ProjectionRunner : IDisposable
     {
         var to = Math.Min(lastSeq, _journal.Tail);
         return to - afterSeq > BatchApplier.BatchSize
-            ? _journal.ReadSeqRangeAhead(afterSeq + 1, to, PrepareAhead)
+            ? _journal.StreamSeqRangeAhead(afterSeq + 1, to, PrepareAhead)
             : _journal.ReadSeqRange(afterSeq + 1, to);
     }
 

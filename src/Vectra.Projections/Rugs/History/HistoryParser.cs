@@ -21,7 +21,7 @@ internal sealed class HistoryParser
     private readonly Dictionary<string, int> _parsedRichness = new(StringComparer.Ordinal);
 
     /// <summary>Fills <see cref="GameStateFields.HistoryRows"/> with the entries of <paramref name="fields"/> that are new here.</summary>
-    public void ParseNew(byte[] args, GameStateFields fields)
+    public void ParseNew(ReadOnlySpan<byte> args, GameStateFields fields)
     {
         var history = fields.History;
         for (var i = 0; i < history.Count; i++)
@@ -43,11 +43,13 @@ internal sealed class HistoryParser
         }
     }
 
-    private static CompleteGameRow? TryParse(byte[] args, HistoryEntry entry)
+    private static CompleteGameRow? TryParse(ReadOnlySpan<byte> args, HistoryEntry entry)
     {
         try
         {
-            using var parsed = JsonDocument.Parse(args.AsMemory()[entry.Range]);
+            // ParseValue copies the entry's bytes: the document must not point into a block buffer lent to the record.
+            var reader = new Utf8JsonReader(args[entry.Range]);
+            using var parsed = JsonDocument.ParseValue(ref reader);
             return CompleteGameRow.From(parsed.RootElement);
         }
         catch (Exception)
