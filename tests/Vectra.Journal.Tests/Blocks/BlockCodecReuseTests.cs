@@ -25,14 +25,15 @@ public class BlockCodecReuseTests
         }
     }
 
-    // Bytes that compress like frames do: repeated JSON-like text with a varying number in it.
+    // Bytes that compress like frames do: repeated JSON-like text, with a random byte every 61.
     private static byte[] Layout(int length, int seed)
     {
+        var text = "{\"tick\":12,\"price\":1.0345,\"game\":\"abc\"}"u8;
         var random = new Random(seed);
         var bytes = new byte[length];
         for (var i = 0; i < length; i++)
         {
-            bytes[i] = i % 61 == 0 ? (byte)random.Next(256) : (byte)"{\"tick\":12,\"price\":1.0345,\"game\":\"abc\"}"[i % 40];
+            bytes[i] = i % 61 == 0 ? (byte)random.Next(256) : text[i % text.Length];
         }
         return bytes;
     }
