@@ -96,13 +96,9 @@ internal sealed class DoubleListColumnBuffer(ListField list) : ColumnBuffer
 
     private void Slot(int definition, int repetition)
     {
-        // Each from the pool, so their lengths may differ: each grows when it is full.
         if (_slotCount == _definitions.Length)
         {
             _definitions = Larger(_definitions, _slotCount);
-        }
-        if (_slotCount == _repetitions.Length)
-        {
             _repetitions = Larger(_repetitions, _slotCount);
         }
         _definitions[_slotCount] = definition;
