@@ -10,7 +10,4 @@ internal abstract class ColumnBuffer
 
     /// <summary>Writes the buffered values as this column's chunk of <paramref name="rowGroup"/>, then empties the buffer.</summary>
     public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup);
-
-    /// <summary>Gives the buffer's arrays back for the next file's columns; the buffer starts empty again if used after.</summary>
-    public abstract void Release();
 }

@@ -6,7 +6,7 @@ namespace Vectra.Projections.Exports.Writing;
 /// <summary>
 /// A nullable LIST&lt;DOUBLE&gt; column for one row group, kept as Parquet's own parts: the present elements, and one
 /// definition and repetition level per element slot (a null or empty list takes one slot), handed to Parquet.Net's
-/// <c>WriteAllPartsAsync</c>. Its arrays come from and go back to <see cref="ColumnArrayPool{T}"/>.
+/// <c>WriteAllPartsAsync</c>.
 /// </summary>
 internal sealed class DoubleListColumnBuffer(ListField list) : ColumnBuffer
 {
@@ -74,22 +74,11 @@ internal sealed class DoubleListColumnBuffer(ListField list) : ColumnBuffer
             CancellationToken.None).ConfigureAwait(false);
     }
 
-    public override void Release()
-    {
-        ColumnArrayPool<double>.Return(_values, _valueCount);
-        ColumnArrayPool<int>.Return(_definitions, _slotCount);
-        ColumnArrayPool<int>.Return(_repetitions, _slotCount);
-        (_values, _definitions, _repetitions, _valueCount, _slotCount) = ([], [], [], 0, 0);
-    }
-
-    private static int[] Larger(int[] levels, int used) =>
-        levels.Length == 0 ? ColumnArrayPool<int>.Rent(1) : ColumnArrayPool<int>.Grow(levels, used);
-
     private void AddValue(double value)
     {
         if (_valueCount == _values.Length)
         {
-            _values = _values.Length == 0 ? ColumnArrayPool<double>.Rent(1) : ColumnArrayPool<double>.Grow(_values, _valueCount);
+            Array.Resize(ref _values, Math.Max(1024, _values.Length * 2));
         }
         _values[_valueCount++] = value;
     }
@@ -98,8 +87,9 @@ internal sealed class DoubleListColumnBuffer(ListField list) : ColumnBuffer
     {
         if (_slotCount == _definitions.Length)
         {
-            _definitions = Larger(_definitions, _slotCount);
-            _repetitions = Larger(_repetitions, _slotCount);
+            var size = Math.Max(1024, _definitions.Length * 2);
+            Array.Resize(ref _definitions, size);
+            Array.Resize(ref _repetitions, size);
         }
         _definitions[_slotCount] = definition;
         _repetitions[_slotCount] = repetition;

@@ -159,12 +159,8 @@ public sealed class ExportFileWriter : IDisposable
         ReleaseBuffers();
     }
 
-    /// <summary>Gives the text blocks and column arrays back to their pools, for the next file's writer.</summary>
-    private void ReleaseBuffers()
-    {
-        _text.Reset();
-        Array.ForEach(_columns, column => column.Release());
-    }
+    /// <summary>Gives the text blocks back to their pool, for the next file's writer.</summary>
+    private void ReleaseBuffers() => _text.Reset();
 
     private void WriteRowGroup()
     {

@@ -6,7 +6,7 @@ namespace Vectra.Projections.Exports.Writing;
 /// <summary>
 /// The values of a column of a fixed-size type (numbers, booleans, timestamps, string slices) for one row group. A
 /// nullable column keeps <c>T?</c> values, a required one plain <c>T</c>, as Parquet.Net expects; the arrays are
-/// kept across row groups and, through <see cref="ColumnArrayPool{T}"/>, across files.
+/// kept across row groups, so filling them allocates only while a group is larger than any before it.
 /// </summary>
 internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
     where T : struct
@@ -53,18 +53,11 @@ internal sealed class ValueColumnBuffer<T>(DataField field) : ColumnBuffer
         }
     }
 
-    public override void Release()
-    {
-        ColumnArrayPool<T>.Return(_values, _count);
-        ColumnArrayPool<T?>.Return(_nullable, _count);
-        (_values, _nullable, _count) = ([], [], 0);
-    }
-
     private void Grow<TItem>(ref TItem[] array)
     {
         if (_count == array.Length)
         {
-            array = array.Length == 0 ? ColumnArrayPool<TItem>.Rent(1) : ColumnArrayPool<TItem>.Grow(array, _count);
+            Array.Resize(ref array, Math.Max(1024, array.Length * 2));
         }
     }
 }
