@@ -1,1 +1,2 @@
+Vectra.Runner.NativeHeap.Configure();
 return Vectra.Runner.Commands.VectraCli.Run(args);

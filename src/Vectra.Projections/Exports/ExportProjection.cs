@@ -108,7 +108,7 @@ public abstract class ExportProjection : IProjection, IOpenFilesProjection
         {
             return;
         }
-        new OpenFilesWriter(Paths(views), Schema, WriterOptions).Write(views, Tail.OpenPart(views), writer => Tail.WriteRows(views, Tail.OpenPart(views), writer), PendingRows(views));
+        new OpenFilesWriter(Paths(views), Schema, WriterOptions.ForOpenFiles()).Write(views, Tail.OpenPart(views), writer => Tail.WriteRows(views, Tail.OpenPart(views), writer), PendingRows(views));
         _openWrittenAt = _lastTs;
         _openStale = false;
     }

@@ -19,6 +19,15 @@ public sealed record ExportWriterOptions
     /// <summary>…or once its list columns hold this many element slots.</summary>
     public int RowGroupListSlots { get; init; } = 4 << 20;
 
+    /// <summary>
+    /// These options with row groups of at most 16 Ki rows and 1 Mi characters, for open tail files. An open file is
+    /// rewritten every minute from its whole tail (up to a closed file's rows) and no rebuild compares its bytes, so it
+    /// need not match the closed file's groups; small groups keep each rewrite's text blocks, column arrays and
+    /// Parquet.Net page buffers a few MB instead of the 30-50 MB a closed file's single group takes.
+    /// </summary>
+    public ExportWriterOptions ForOpenFiles() =>
+        this with { RowGroupRows = Math.Min(RowGroupRows, 16 * 1024), RowGroupChars = Math.Min(RowGroupChars, 1L << 20) };
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(RowGroupRows, 1, nameof(RowGroupRows));
