@@ -35,11 +35,17 @@ internal sealed class Acknowledger
     {
         public void Execute()
         {
-            foreach (var (request, range) in accepted)
+            try
             {
-                request.TrySetResult(range);
+                foreach (var (request, range) in accepted)
+                {
+                    request.TrySetResult(range);
+                }
             }
-            Interlocked.Decrement(ref owner._outstanding);
+            finally
+            {
+                Interlocked.Decrement(ref owner._outstanding);
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ namespace Vectra.Journal.Writing;
 /// journal), and a close whose checkpoint a reader keeps busy is reported through <see cref="Warning"/>
 /// after the write-ahead log is fsynced, so its records stay durable there.
 /// </remarks>
-public sealed class JournalWriter : IDisposable, IAsyncDisposable
+public sealed partial class JournalWriter : IDisposable, IAsyncDisposable
 {
     private readonly AppendQueue _queue = new();
     private readonly Acknowledger _acknowledger = new();
@@ -231,9 +231,11 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
     /// <summary>Commits <paramref name="batch"/> (under the commit gate) and acknowledges it; false when it failed, which faulted the writer.</summary>
     private bool Commit(List<AppendRequest> batch)
     {
+        var committed = false;
         try
         {
             var next = _committer.Commit(batch, _nextSeq, ref _appendedArgsBytes);
+            committed = true;
             Interlocked.Increment(ref _commits);
             _nextSeq = next;
             Signal.Publish(next - 1);
@@ -243,19 +245,10 @@ public sealed class JournalWriter : IDisposable, IAsyncDisposable
         }
         catch (Exception error)
         {
-            Fail(error, batch);
+            // After the commit (a failed checkpoint) the batch is durable: its requests keep their results.
+            Fail(error, committed ? [] : batch);
             return false;
         }
-    }
-
-    /// <summary>Test seam: caps the database at its current size so the next growth fails with SQLITE_FULL, a real I/O error.</summary>
-    internal void LimitDatabasePagesForTest()
-    {
-        using var gate = _commitGate.EnterScope();
-        _connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        using var pages = _connection.CreateCommand();
-        pages.CommandText = "PRAGMA page_count";
-        _connection.Execute($"PRAGMA max_page_count = {(long)pages.ExecuteScalar()!}");
     }
 
     /// <summary>Stops taking appends, commits what is queued, makes everything durable and releases the lock.</summary>

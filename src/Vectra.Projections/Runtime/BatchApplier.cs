@@ -1,3 +1,4 @@
+using Vectra.Journal.Errors;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Records;
 using Vectra.Projections.Runtime.Stages;
@@ -141,7 +142,7 @@ internal sealed class BatchApplier(ViewsDatabase database, JournalReader journal
             {
                 stages[i].Apply(record, views);
             }
-            catch (Exception failure) when (!StorageFailure.Is(failure))
+            catch (Exception failure) when (!StorageFailure.Is(failure) && failure is not LentArgsReleasedException)
             {
                 throw new RecordFailure(i, record.Seq, failure);
             }

@@ -1,5 +1,6 @@
 using System.Text;
 using Vectra.Journal.Blocks;
+using Vectra.Journal.Errors;
 using Vectra.Journal.Reading;
 using Vectra.Journal.Records;
 using Vectra.Journal.Writing;
@@ -70,8 +71,8 @@ public sealed class LentArgsTests : IDisposable
             }
         }
 
-        Assert.Throws<InvalidOperationException>(() => kept!.ArgsSpan.Length);
-        Assert.Throws<InvalidOperationException>(() => kept!.Args);
+        Assert.Throws<LentArgsReleasedException>(() => kept!.ArgsSpan.Length);
+        Assert.Throws<LentArgsReleasedException>(() => kept!.Args);
         Assert.Equal(appended[10].Args, copy);
         Assert.Equal(appended[10].Args, copied!.ArgsSpan.ToArray());
     }

@@ -16,7 +16,7 @@ internal static class EventRows
     public static void Check(JournalRecord record)
     {
         _ = ExportDay.Text(ExportDay.Of(record.Ts));
-        _ = EventPayload.GameId(LastArgument.Of(record.Args));
+        _ = EventPayload.GameId(LastArgument.Of(record.ArgsSpan));
     }
 
     /// <summary>Writes the file of <paramref name="part"/> (or an open tail, at <paramref name="path"/>) from the journal.</summary>
