@@ -32,7 +32,7 @@ public sealed class LentArgsTests : IDisposable
         }).GetEnumerator();
         Assert.True(stream.MoveNext());
         // Let the reading thread fill its queue: it has opened dozens of 64-record blocks past this record's by now.
-        var readAhead = await SettledAsync(() => Volatile.Read(ref read));
+        var readAhead = await Settled.ValueAsync(() => Volatile.Read(ref read));
         Assert.True(readAhead > 1_000, $"only {readAhead} records were read ahead");
 
         var seen = 0;
@@ -111,23 +111,6 @@ public sealed class LentArgsTests : IDisposable
         {
             Args = Encoding.UTF8.GetBytes($"[{{\"n\":{n},\"pad\":\"{new string((char)('a' + n % 26), n % 500)}\"}}]"),
         };
-
-    /// <summary>The value once it stopped changing for half a second (the reading thread is waiting), within 30 s.</summary>
-    private static async Task<int> SettledAsync(Func<int> value)
-    {
-        var last = -1;
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline;)
-        {
-            var now = value();
-            if (now == last)
-            {
-                return now;
-            }
-            last = now;
-            await Task.Delay(500);
-        }
-        return value();
-    }
 
     public void Dispose() => _folder.Dispose();
 }

@@ -93,7 +93,7 @@ public sealed class ReadAheadTests : IDisposable
             return record.Seq;
         }).GetEnumerator();
         Assert.True(ahead.MoveNext());
-        var readAhead = await SettledAsync(() => Volatile.Read(ref read));
+        var readAhead = await Settled.ValueAsync(() => Volatile.Read(ref read));
 
         // The consumer holds record 1's chunk; everything else read is queued or in the chunk being read.
         var heldBytes = (long)readAhead * recordBytes;
@@ -105,23 +105,6 @@ public sealed class ReadAheadTests : IDisposable
             rest++;
         }
         Assert.Equal(records, rest);
-    }
-
-    /// <summary>The value once it stopped changing for half a second (the reading thread is waiting), within 30 s.</summary>
-    private static async Task<int> SettledAsync(Func<int> value)
-    {
-        var last = -1;
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline;)
-        {
-            var now = value();
-            if (now == last)
-            {
-                return now;
-            }
-            last = now;
-            await Task.Delay(500);
-        }
-        return value();
     }
 
     private async Task AppendAsync(int records)
