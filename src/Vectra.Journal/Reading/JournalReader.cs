@@ -74,17 +74,16 @@ public sealed class JournalReader : IDisposable
     public JournalRecord? ReadOne(long seq) => ReadSeqRange(seq, seq).FirstOrDefault();
 
     /// <summary>Records with <paramref name="from"/> ≤ seq ≤ <paramref name="to"/>, in seq order.</summary>
-    public IEnumerable<JournalRecord> ReadSeqRange(long from, long to) =>
-        Merged(() => _blocks.SeqRange(from, to),
-            () => _db.Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq BETWEEN $a AND $b ORDER BY seq", from, to))
-            .Select(row => row.Trusted());
+    public IEnumerable<JournalRecord> ReadSeqRange(long from, long to) => SeqRange(from, to, lend: false);
 
     /// <summary>
     /// The same records, those from sealed blocks lending their args (<see cref="LentBlock"/>) instead of copying them: valid
     /// while the caller holds their block (<see cref="JournalRecord.Block"/>), else only until the reader opens the next block.
     /// </summary>
-    internal IEnumerable<JournalRecord> ReadSeqRangeLent(long from, long to) =>
-        Merged(() => _blocks.SeqRange(from, to, lend: true),
+    internal IEnumerable<JournalRecord> ReadSeqRangeLent(long from, long to) => SeqRange(from, to, lend: true);
+
+    private IEnumerable<JournalRecord> SeqRange(long from, long to, bool lend) =>
+        Merged(() => _blocks.SeqRange(from, to, lend),
             () => _db.Query($"SELECT {StoredRow.Columns} FROM journal WHERE seq BETWEEN $a AND $b ORDER BY seq", from, to))
             .Select(row => row.Trusted());
 

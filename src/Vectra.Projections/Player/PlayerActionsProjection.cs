@@ -158,7 +158,9 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
 
     private static PlayerActionEffects SawGameState(ViewsTransaction views, PlayerSession session, JournalRecord record)
     {
-        var payload = LastArgument.Of(record.ArgsSpan);
+        // Taken once: each read of ArgsSpan checks whether a streamed record's block buffer is still lent.
+        var args = record.ArgsSpan;
+        var payload = LastArgument.Of(args);
         if (!payload.IsObject)
         {
             return default;
@@ -166,10 +168,10 @@ public sealed class PlayerActionsProjection : IEffectsProjection<bool, PlayerAct
         string? gameId = null;
         long? tick = null;
         double? price = null;
-        var members = new ObjectMembers(record.ArgsSpan, payload.Range);
+        var members = new ObjectMembers(args, payload.Range);
         while (members.MoveNext())
         {
-            var value = record.ArgsSpan[members.Value];
+            var value = args[members.Value];
             if (members.Name.SequenceEqual("gameId"u8))
             {
                 gameId = JsonScalar.Text(value);
